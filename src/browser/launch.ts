@@ -1,0 +1,69 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import puppeteer, { type Browser } from 'puppeteer-core'
+import { ChapterdeckError, ExitCode } from '../errors.js'
+import { findBrowser, firstLine, type FoundBrowser } from './find.js'
+
+// Background networking off: this tool works offline, and closed networks refuse the calls.
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-first-run',
+  '--font-render-hinting=none',
+  '--allow-file-access-from-files',
+]
+
+/**
+ * One Chromium for a whole build, started on first use and shared by every output that
+ * needs it. Its profile lives in a temporary folder removed on close.
+ */
+export class BrowserSession {
+  private browser?: Promise<Browser>
+  private profile?: string
+  found?: FoundBrowser
+
+  get(): Promise<Browser> {
+    this.browser ??= this.launch()
+    return this.browser
+  }
+
+  get started(): boolean {
+    return this.browser !== undefined
+  }
+
+  async close(): Promise<void> {
+    const pending = this.browser
+    this.browser = undefined
+    if (pending) await pending.then((browser) => browser.close()).catch(() => undefined)
+    if (this.profile) fs.rmSync(this.profile, { recursive: true, force: true })
+  }
+
+  private async launch(): Promise<Browser> {
+    this.found = await findBrowser()
+    this.profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-profile-'))
+    try {
+      return await puppeteer.launch({
+        executablePath: this.found.executablePath,
+        headless: true,
+        args,
+        userDataDir: this.profile,
+        protocolTimeout: 300_000,
+      })
+    } catch (error) {
+      const missing = /error while loading shared libraries: ([^:\s]+)/.exec(String(error))?.[1]
+      const hint = missing
+        ? `it needs the system library ${missing} (apt-get install -y libnss3 libnspr4 libgbm1 libasound2, or apt-get install chromium)`
+        : firstLine(error)
+      throw new ChapterdeckError(`Chromium at ${this.found.executablePath} (${this.found.source}) could not start: ${hint}`, {
+        code: ExitCode.environment,
+        cause: error,
+      })
+    }
+  }
+}

@@ -1,0 +1,226 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Root } from 'mdast'
+import type { VFileMessage } from 'vfile-message'
+import { BrowserSession } from './browser/launch.js'
+import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
+import { chapterParse } from './parse/index.js'
+import { createProcessor } from './processor.js'
+import { readChapter } from './read.js'
+import { runMarpCli } from './render/html.js'
+import { notesMarkdown } from './render/notes-md.js'
+import { deckOutline, slideTitle } from './render/outline.js'
+import { renderSlidesPdf } from './render/pdf.js'
+import { inlineFonts, loadTheme, type Theme } from './render/theme.js'
+import { notesOf } from './serialize/notes.js'
+import type { Deck } from './types.js'
+import { coverage, type Coverage } from './verify/coverage.js'
+import { unified } from 'unified'
+import { wordCount } from './util/text.js'
+import { writeReport } from './verify/report.js'
+
+export const allFormats = ['md', 'html', 'pdf', 'handout', 'notes', 'pptx', 'png'] as const
+export type Format = (typeof allFormats)[number]
+/** What `build` writes unless told otherwise; md and report.json are always written. */
+export const defaultFormats: Format[] = ['md', 'html', 'pdf', 'notes']
+
+export interface BuildOptions {
+  /** Output root; each chapter gets `<out>/<slug>/`. Default `dist`. */
+  out?: string
+  formats?: Format[]
+  /** A theme name (themes/<name>.css or a Marp built-in) or a .css path. Default `chapterdeck`. */
+  theme?: string
+  slideLevel?: number
+  /** Share one browser across chapters; without it the build starts and closes its own. */
+  browser?: BrowserSession
+  cwd?: string
+}
+
+export interface ChapterResult {
+  input: string
+  slug: string
+  outDir: string
+  /** Files written, relative to outDir. */
+  files: string[]
+  deck: Deck
+  messages: VFileMessage[]
+  coverage: Coverage
+  timings: Record<string, number>
+  /** Set when some output failed but the others were written (e.g. no browser for the PDF). */
+  error?: ChapterdeckError
+}
+
+/** Builds one chapter into `<out>/<slug>/`, replacing the previous output only on success. */
+export async function buildChapter(input: string, options: BuildOptions = {}): Promise<ChapterResult> {
+  const session = options.browser ?? new BrowserSession()
+  try {
+    return await build(input, options, session)
+  } finally {
+    if (!options.browser) await session.close()
+  }
+}
+
+async function build(input: string, options: BuildOptions, session: BrowserSession): Promise<ChapterResult> {
+  const started = performance.now()
+  const timings: Record<string, number> = {}
+  const time = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
+    const at = performance.now()
+    try {
+      return await work()
+    } finally {
+      timings[name] = Math.round(performance.now() - at)
+    }
+  }
+  const formats = new Set<Format>(['md', ...(options.formats ?? defaultFormats)])
+  if (formats.has('handout')) {
+    throw new ChapterdeckError('The handout format is not available yet; leave "handout" out of --formats', { code: ExitCode.usage })
+  }
+  const theme = loadTheme(options.theme ?? 'chapterdeck')
+  const file = readChapter(input, options.cwd)
+  const chapterText = String(file.value)
+
+  const markdown = await time('pipeline', async () =>
+    String(await createProcessor({ slideLevel: options.slideLevel, theme: theme.name }).process(file)),
+  )
+  const deck = file.data.deck!
+  const source = unified().use(chapterParse).parse(chapterText) as Root
+  const covered = coverage(source, deck)
+
+  const slug = path.basename(input).replace(/\.[^.]+$/, '')
+  const outRoot = path.resolve(options.cwd ?? process.cwd(), options.out ?? 'dist')
+  const outDir = path.join(outRoot, slug)
+  const tmp = makeTemp(outRoot, slug)
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-'))
+  const files: string[] = []
+  let failure: ChapterdeckError | undefined
+  try {
+    const write = (name: string, data: string | Uint8Array) => {
+      fs.mkdirSync(path.dirname(path.join(tmp, name)), { recursive: true })
+      fs.writeFileSync(path.join(tmp, name), data)
+      files.push(name)
+    }
+    write('deck.md', markdown)
+    copyAssets(deck, tmp, files)
+    copyFonts(theme, tmp, files)
+
+    const themeCss = inlineFonts(theme)
+    const themeFile = themeCss ? path.join(work, `${theme.name}.css`) : undefined
+    if (themeFile) fs.writeFileSync(themeFile, themeCss!)
+    const deckFile = path.join(tmp, 'deck.md')
+
+    if (formats.has('html')) {
+      await time('html', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'index.html'), themeFile, workDir: work }))
+      files.push('index.html')
+    }
+    if (formats.has('notes')) write('notes.md', notesMarkdown(deck))
+
+    const needsBrowser = formats.has('pdf') || formats.has('pptx') || formats.has('png')
+    const browser = needsBrowser ? await session.get().catch((error: unknown) => { failure = asError(error); return undefined }) : undefined
+    if (browser && formats.has('pdf')) {
+      await time('pdf', () =>
+        renderSlidesPdf({
+          browser,
+          markdown,
+          themeCss,
+          baseDir: tmp,
+          outputFile: path.join(tmp, 'slides.pdf'),
+          title: deck.meta.title,
+          author: deck.meta.author,
+          lang: deck.meta.lang,
+          outline: deckOutline(deck),
+          notes: deck.children.map((slide) => notesOf(slide).join('\n\n')),
+        }),
+      )
+      files.push('slides.pdf')
+    }
+    if (browser && session.found) {
+      const browserArgs = ['--browser-path', session.found.executablePath, '--allow-local-files']
+      if (formats.has('pptx')) {
+        await time('pptx', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'deck.pptx'), themeFile, workDir: work, args: ['--pptx', ...browserArgs] }))
+        files.push('deck.pptx')
+      }
+      if (formats.has('png')) {
+        fs.mkdirSync(path.join(tmp, 'slides'), { recursive: true })
+        await time('png', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'slides', 'slide.png'), themeFile, workDir: work, args: ['--images', 'png', ...browserArgs] }))
+        files.push(...fs.readdirSync(path.join(tmp, 'slides')).map((name) => `slides/${name}`))
+      }
+    }
+    if (failure) failure = new ChapterdeckError(`${input}: ${[...formats].filter((f) => ['pdf', 'pptx', 'png'].includes(f)).join(', ')} not written: ${failure.message}`, { code: failure.code, file: input, cause: failure })
+
+    timings.total = Math.round(performance.now() - started)
+    writeReport(path.join(tmp, 'report.json'), { input, slug, deck, messages: file.messages, coverage: covered, timings, files, slideSummary: summarize(deck) })
+    files.push('report.json')
+    commit(tmp, outDir, Boolean(failure))
+  } catch (error) {
+    fs.rmSync(tmp, { recursive: true, force: true })
+    throw asError(error, input)
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true })
+  }
+  return { input, slug, outDir, files, deck, messages: file.messages, coverage: covered, timings, error: failure }
+}
+
+function summarize(deck: Deck) {
+  return deck.children.map((slide, index) => ({
+    n: index + 1,
+    kind: slide.kind,
+    title: slideTitle(slide),
+    line: slide.position?.start.line,
+    notesWords: wordCount(notesOf(slide).join(' ')),
+  }))
+}
+
+function makeTemp(outRoot: string, slug: string): string {
+  try {
+    fs.mkdirSync(outRoot, { recursive: true })
+    return fs.mkdtempSync(path.join(outRoot, `.${slug}.tmp-`))
+  } catch (error) {
+    throw new ChapterdeckError(`Cannot write to ${outRoot} (${(error as NodeJS.ErrnoException).code}); choose another folder with --out or fix its permissions`, {
+      code: ExitCode.environment,
+      cause: error,
+    })
+  }
+}
+
+/** Moves a finished output into place. A partial one only adds its files, keeping the rest. */
+function commit(tmp: string, outDir: string, partial: boolean): void {
+  if (partial && fs.existsSync(outDir)) {
+    for (const name of fs.readdirSync(tmp)) {
+      fs.rmSync(path.join(outDir, name), { recursive: true, force: true })
+      fs.renameSync(path.join(tmp, name), path.join(outDir, name))
+    }
+    fs.rmSync(tmp, { recursive: true, force: true })
+    return
+  }
+  const old = `${outDir}.old-${process.pid}`
+  if (fs.existsSync(outDir)) fs.renameSync(outDir, old)
+  fs.renameSync(tmp, outDir)
+  fs.chmodSync(outDir, 0o755)
+  fs.rmSync(old, { recursive: true, force: true })
+}
+
+function copyAssets(deck: Deck, tmp: string, files: string[]): void {
+  for (const slide of deck.children) {
+    const image = slide.image
+    if (!image?.file || !image.asset || files.includes(image.asset)) continue
+    fs.mkdirSync(path.dirname(path.join(tmp, image.asset)), { recursive: true })
+    fs.copyFileSync(image.file, path.join(tmp, image.asset))
+    files.push(image.asset)
+  }
+}
+
+/** The theme's fonts sit beside deck.md, so `marp deck.md --theme-set themes` finds them too. */
+function copyFonts(theme: Theme, tmp: string, files: string[]): void {
+  for (const [url, source] of theme.fonts) {
+    fs.mkdirSync(path.dirname(path.join(tmp, url)), { recursive: true })
+    fs.copyFileSync(source, path.join(tmp, url))
+    files.push(url)
+  }
+}
+
+function asError(error: unknown, input?: string): ChapterdeckError {
+  if (isChapterdeckError(error)) return error
+  const message = error instanceof Error ? error.message : String(error)
+  return new ChapterdeckError(`${input ? input + ': ' : ''}${message.split('\n')[0]}`, { cause: error, file: input })
+}

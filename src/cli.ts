@@ -1,0 +1,149 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import type { VFileMessage } from 'vfile-message'
+import { BrowserSession } from './browser/launch.js'
+import { allFormats, buildChapter, defaultFormats, type Format } from './build.js'
+import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
+import { packageRoot } from './render/theme.js'
+
+interface Output {
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+const version = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version as string
+
+/** The CLI: parses argv, runs the shared core, prints diagnostics, returns the exit code. */
+export async function main(argv: string[], io: Output = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') }): Promise<number> {
+  let debug = argv.includes('--debug')
+  let code: number = ExitCode.ok
+  const program = new Command('chapterdeck')
+    .description('Turn a book chapter written in Markdown into a talk: an HTML deck with speaker notes, a slides PDF and notes.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showSuggestionAfterError()
+
+  program
+    .command('build')
+    .description('build each chapter into <out>/<name>/: deck.md, index.html, slides.pdf, notes.md, report.json')
+    .argument('[paths...]', 'Markdown files or folders of them', ['source'])
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .addOption(
+      new Option('-f, --formats <list>', `comma-separated outputs from ${allFormats.join(',')}; md and report.json are always written`)
+        .default(defaultFormats, defaultFormats.join(','))
+        .argParser(parseFormats),
+    )
+    .option('-t, --theme <name|file.css>', 'theme: chapterdeck, default, gaia, uncover, or a path to a Marp theme .css', 'chapterdeck')
+    .option('--slide-level <n>', 'heading level that starts a slide (default: inferred, pandoc rule)', parseLevel)
+    .option('-q, --quiet', 'print only warnings and errors')
+    .option('--debug', 'show stack traces for errors')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  chapterdeck build                         every chapter in source/ → dist/\n  chapterdeck build ch1.md --formats md,html  deck.md and index.html only\n  chapterdeck build book/ --out talks --theme gaia',
+    )
+    .action(async (paths: string[], opts: { out: string; formats: Format[]; theme: string; slideLevel?: number; quiet?: boolean; debug?: boolean }) => {
+      debug = Boolean(opts.debug)
+      code = await buildCommand(paths, opts, io)
+    })
+
+  try {
+    if (!argv.length) {
+      program.outputHelp()
+      return ExitCode.ok
+    }
+    await program.parseAsync(argv, { from: 'user' })
+    return code
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage
+    io.err(`chapterdeck: ${describe(error)}`)
+    if (debug && error instanceof Error && error.stack) io.err(error.stack)
+    return isChapterdeckError(error) ? error.code : ExitCode.buildFailed
+  }
+}
+
+async function buildCommand(
+  paths: string[],
+  opts: { out: string; formats: Format[]; theme: string; slideLevel?: number; quiet?: boolean; debug?: boolean },
+  io: Output,
+): Promise<number> {
+  const chapters = expand(paths)
+  const session = new BrowserSession()
+  let code: number = ExitCode.ok
+  try {
+    for (const [index, chapter] of chapters.entries()) {
+      if (!opts.quiet) io.err(`[${index + 1}/${chapters.length}] ${chapter} …`)
+      try {
+        const result = await buildChapter(chapter, { out: opts.out, formats: opts.formats, theme: opts.theme, slideLevel: opts.slideLevel, browser: session })
+        for (const message of result.messages) if (message.fatal !== undefined || !opts.quiet) io.err(formatMessage(message))
+        if (result.error) {
+          io.err(`chapterdeck: ${result.error.message}`)
+          code = Math.max(code, result.error.code)
+        }
+        if (!opts.quiet) {
+          const warnings = result.messages.filter((m) => m.fatal === false).length
+          io.out(
+            `${result.error ? '✗' : '✓'} ${chapter} → ${path.relative(process.cwd(), result.outDir) || '.'}/  ${result.deck.children.length} slides, ${warnings} warning${warnings === 1 ? '' : 's'}, coverage ${(result.coverage.ratio * 100).toFixed(1)}%, ${(result.timings.total / 1000).toFixed(1)} s`,
+          )
+        }
+      } catch (error) {
+        io.err(`chapterdeck: ${describe(error)}`)
+        if (opts.debug && error instanceof Error && error.stack) io.err(error.stack)
+        code = Math.max(code, isChapterdeckError(error) ? error.code : ExitCode.buildFailed)
+        // A usage or machine problem will fail every other chapter the same way.
+        if (isChapterdeckError(error) && error.code !== ExitCode.buildFailed) break
+      }
+    }
+  } finally {
+    await session.close()
+  }
+  return code
+}
+
+/** Files as given; folders give their Markdown files, sorted, skipping hidden and node_modules. */
+function expand(paths: string[]): string[] {
+  const out: string[] = []
+  for (const item of paths) {
+    const stat = fs.statSync(item, { throwIfNoEntry: false })
+    if (!stat) throw new ChapterdeckError(`${item}: no such file or folder; check the path`, { code: ExitCode.usage })
+    if (!stat.isDirectory()) {
+      out.push(item)
+      continue
+    }
+    const found = fs
+      .readdirSync(item, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /\.(md|markdown)$/i.test(name) && !name.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+      .sort()
+      .map((name) => path.join(item, name))
+    if (!found.length) throw new ChapterdeckError(`${item}: no .md files in this folder`, { code: ExitCode.usage })
+    out.push(...found)
+  }
+  return out
+}
+
+/** `file:line:col  warning  message  [rule]`, as vfile-reporter prints it. */
+export function formatMessage(message: VFileMessage): string {
+  const severity = message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'
+  const place = `${message.file}:${message.line ?? 1}:${message.column ?? 1}`
+  return `${place}  ${severity}  ${message.reason}${message.ruleId ? `  [${message.ruleId}]` : ''}`
+}
+
+function parseFormats(value: string): Format[] {
+  const list = value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean)
+  const unknown = list.filter((item) => !(allFormats as readonly string[]).includes(item))
+  if (unknown.length) throw new InvalidArgumentError(`unknown format ${unknown.join(', ')}; choose from ${allFormats.join(', ')}`)
+  return list as Format[]
+}
+
+function parseLevel(value: string): number {
+  const level = Number(value)
+  if (!Number.isInteger(level) || level < 1 || level > 6) throw new InvalidArgumentError('must be a whole number from 1 to 6')
+  return level
+}
+
+function describe(error: unknown): string {
+  if (isChapterdeckError(error)) return error.message
+  const message = error instanceof Error ? error.message : String(error)
+  return `internal error: ${message.split('\n')[0]} (run with --debug for the stack trace, and please report it)`
+}

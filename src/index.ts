@@ -1,0 +1,7 @@
+export { allFormats, buildChapter, defaultFormats } from './build.js'
+export type { BuildOptions, ChapterResult, Format } from './build.js'
+export { BrowserSession } from './browser/launch.js'
+export { ChapterdeckError, ExitCode } from './errors.js'
+export { createProcessor } from './processor.js'
+export type { ProcessorOptions } from './processor.js'
+export type { Deck, DeckMeta, Slide, SlideKind } from './types.js'

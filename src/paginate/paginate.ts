@@ -1,0 +1,268 @@
+import type { Blockquote, Code, Data, List, RootContent, Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { VFile } from 'vfile'
+import type { Deck, Slide } from '../types.js'
+import { wordCount } from '../util/text.js'
+import { blockHeight, bodyBudget, codeLines, itemHeight, tableRowsHeight } from './measure.js'
+import { chapterdeckMetrics, type ThemeMetrics } from './metrics.js'
+
+export interface PaginateOptions {
+  metrics?: ThemeMetrics
+  /** Words a slide may show, title included. */
+  maxWords?: number
+  /** Condensed prose bullets a slide may show. */
+  maxBullets?: number
+  /** Items of any list a slide may show. */
+  maxItems?: number
+}
+
+// The references list is set smaller (see the theme's section.references).
+const referencesMetrics: Partial<ThemeMetrics> = { bodySize: 24, lineHeight: 1.25, itemGap: 2 }
+
+interface Room {
+  height: number
+  words: number
+  items: number
+  bullets: number
+}
+
+/**
+ * Splits slides that exceed the size budget at block boundaries into continuation slides:
+ * lists by items, code by lines, tables by rows (header repeated), quotes by blocks.
+ * Parts of one logical slide are numbered "Title (2/3)".
+ */
+export function paginateSlides(options: PaginateOptions = {}) {
+  const base = options.metrics ?? chapterdeckMetrics
+  const maxWords = options.maxWords ?? 64
+  const maxBullets = options.maxBullets ?? 6
+  const maxItems = options.maxItems ?? 12
+  return (deck: Deck, file: VFile) => {
+    const out: Slide[] = []
+    for (const slide of deck.children) {
+      if (slide.group === undefined) {
+        out.push(slide)
+        continue
+      }
+      const m = slide.kind === 'references' ? { ...base, ...referencesMetrics } : base
+      const title = toString({ type: 'paragraph', children: slide.title }) + ' (10/10)'
+      const full: Room = { height: bodyBudget(title, m), words: maxWords - wordCount(title), items: maxItems, bullets: maxBullets }
+      const parts = split(slide.children, slide.kind === 'references' ? { ...full, items: 14, words: 140 } : full, m, (node) =>
+        file.message('A block is taller than a slide and cannot be split; it may be cut off', {
+          place: node.position,
+          ruleId: 'slide-overflow',
+          source: 'chapterdeck',
+        }),
+      )
+      parts.forEach((blocks, index) => {
+        out.push(index === 0 ? { ...slide, children: blocks } : { ...slide, children: blocks, notes: [], position: blocks[0]?.position ?? slide.position })
+      })
+    }
+    number(out)
+    deck.children = out
+  }
+}
+
+function split(blocks: RootContent[], full: Room, m: ThemeMetrics, tooBig: (node: RootContent) => void): RootContent[][] {
+  const parts: RootContent[][] = [[]]
+  let room = { ...full }
+  const open = () => {
+    if (parts[parts.length - 1].length) {
+      parts.push([])
+      room = { ...full }
+    }
+  }
+  const add = (node: RootContent) => {
+    parts[parts.length - 1].push(node)
+    room = subtract(room, cost(node, m))
+  }
+  const queue = [...blocks]
+  while (queue.length) {
+    const node = queue.shift()!
+    if (node.type === 'thematicBreak') {
+      open()
+      continue
+    }
+    if (node.type === 'heading') {
+      // A subheading stays with the start of what follows it.
+      const next = queue[0]
+      const need = cost(node, m).height + (next ? minimumHeight(next, m) : 0)
+      if (need > room.height) open()
+      add(node)
+      continue
+    }
+    if (fits(cost(node, m), room)) {
+      add(node)
+      continue
+    }
+    const empty = parts[parts.length - 1].length === 0
+    const pieces = take(node, room, m, empty)
+    if (!pieces) {
+      if (!empty) {
+        open()
+        queue.unshift(node)
+        continue
+      }
+      tooBig(node)
+      add(node)
+      continue
+    }
+    add(pieces[0])
+    if (pieces[1]) {
+      open()
+      queue.unshift(pieces[1])
+    }
+  }
+  return parts.filter((part) => part.length)
+}
+
+interface Cost {
+  height: number
+  words: number
+  items: number
+  bullets: number
+}
+
+function cost(node: RootContent, m: ThemeMetrics): Cost {
+  const items = node.type === 'list' ? node.children.length : 0
+  return {
+    height: blockHeight(node, m),
+    words: node.type === 'code' ? 0 : wordCount(toString(node)),
+    items,
+    bullets: node.type === 'list' && node.data?.condensed ? items : 0,
+  }
+}
+
+function fits(c: Cost, room: Room): boolean {
+  return c.height <= room.height && c.words <= room.words && c.items <= room.items && c.bullets <= room.bullets
+}
+
+function subtract(room: Room, c: Cost): Room {
+  return { height: room.height - c.height, words: room.words - c.words, items: room.items - c.items, bullets: room.bullets - c.bullets }
+}
+
+function minimumHeight(node: RootContent, m: ThemeMetrics): number {
+  const first = take(node, { height: 0, words: 0, items: 0, bullets: 0 }, m, true)
+  return first ? cost(first[0], m).height : cost(node, m).height
+}
+
+/**
+ * The largest leading piece of a splittable block that fits the room, and the rest.
+ * With `force`, at least one unit (item, line group, row) is taken even if it does not fit.
+ */
+function take(node: RootContent, room: Room, m: ThemeMetrics, force: boolean): [RootContent, RootContent?] | undefined {
+  const width = m.width - 2 * m.padX
+  switch (node.type) {
+    case 'list':
+      return takeList(node, room, m, width, force)
+    case 'code':
+      return takeCode(node, room, m, width, force)
+    case 'table':
+      return takeTable(node, room, m, width, force)
+    case 'blockquote':
+      return takeQuote(node, room, m, force)
+    default:
+      return undefined
+  }
+}
+
+function takeList(list: List, room: Room, m: ThemeMetrics, width: number, force: boolean): [List, List?] | undefined {
+  let height = m.blockGap
+  let words = 0
+  let count = 0
+  const limit = list.data?.condensed ? Math.min(room.items, room.bullets) : room.items
+  for (const item of list.children) {
+    height += itemHeight(item, m, width - m.indent)
+    words += wordCount(toString(item))
+    if (height > room.height || words > room.words || count + 1 > limit) break
+    count += 1
+  }
+  // Two items at least on a slide that already holds something, or the list moves on whole.
+  if (!force && count < Math.min(2, list.children.length)) return undefined
+  count = Math.max(1, count)
+  if (count >= list.children.length) return [list]
+  const head: List = { ...list, children: list.children.slice(0, count) }
+  const tail: List = { ...list, data: withoutNotes(list.data), children: list.children.slice(count), position: list.children[count].position }
+  if (list.ordered) tail.start = (list.start ?? 1) + count
+  return [head, tail]
+}
+
+function takeCode(code: Code, room: Room, m: ThemeMetrics, width: number, force: boolean): [Code, Code?] | undefined {
+  const rows = code.value.split('\n')
+  const lineHeight = m.codeSize * m.codeLineHeight
+  let height = 2 * m.codePad + m.blockGap
+  let count = 0
+  for (const row of rows) {
+    height += codeLines(row, width, m) * lineHeight
+    if (height > room.height) break
+    count += 1
+  }
+  if (count < 3 && !force) return undefined
+  count = Math.max(Math.min(3, rows.length), count)
+  if (count >= rows.length) return [code]
+  return [
+    { ...code, value: rows.slice(0, count).join('\n') },
+    { ...code, data: withoutNotes(code.data), value: rows.slice(count).join('\n') },
+  ]
+}
+
+function takeTable(table: Table, room: Room, m: ThemeMetrics, width: number, force: boolean): [Table, Table?] | undefined {
+  const heights = tableRowsHeight(table, m, width)
+  const [header, ...rows] = table.children
+  let height = heights[0] + m.blockGap
+  let words = wordCount(toString(header))
+  let count = 0
+  for (const [index, row] of rows.entries()) {
+    height += heights[index + 1]
+    words += wordCount(toString(row))
+    if (height > room.height || words > room.words + 40) break
+    count += 1
+  }
+  if (!count && !force) return undefined
+  count = Math.max(1, count)
+  if (count >= rows.length) return [table]
+  return [
+    { ...table, children: [header, ...rows.slice(0, count)] },
+    { ...table, data: withoutNotes(table.data), children: [header, ...rows.slice(count)] },
+  ]
+}
+
+function takeQuote(quote: Blockquote, room: Room, m: ThemeMetrics, force: boolean): [Blockquote, Blockquote?] | undefined {
+  let height = 8
+  let count = 0
+  for (const child of quote.children) {
+    height += blockHeight(child as RootContent, m)
+    if (height > room.height) break
+    count += 1
+  }
+  if (!count && !force) return undefined
+  count = Math.max(1, count)
+  if (count >= quote.children.length) return [quote]
+  return [
+    { ...quote, children: quote.children.slice(0, count) },
+    { ...quote, data: withoutNotes(quote.data), children: quote.children.slice(count) },
+  ]
+}
+
+/** A split block's notes stay with its first piece. */
+function withoutNotes(data: Data | undefined): Data | undefined {
+  if (!data?.notes) return data
+  const { notes: _, ...rest } = data
+  return rest
+}
+
+/** Numbers the parts of each logical slide. */
+function number(slides: Slide[]): void {
+  const groups = new Map<number, Slide[]>()
+  for (const slide of slides) {
+    if (slide.group === undefined || slide.kind === 'image') continue
+    const list = groups.get(slide.group) ?? []
+    list.push(slide)
+    groups.set(slide.group, list)
+  }
+  for (const parts of groups.values()) {
+    if (parts.length < 2) continue
+    parts.forEach((slide, index) => {
+      slide.part = { index: index + 1, total: parts.length }
+    })
+  }
+}

@@ -1,0 +1,10 @@
+import type { Preset } from 'unified'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { frontMatter } from './front-matter.js'
+
+/** Markdown → mdast: CommonMark, GFM (tables, autolinks, footnotes) and YAML front matter. */
+export const chapterParse: Preset = {
+  plugins: [remarkParse, remarkGfm, [remarkFrontmatter, ['yaml']], frontMatter],
+}

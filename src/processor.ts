@@ -1,0 +1,25 @@
+import { unified } from 'unified'
+import { condenseProse } from './condense/condense.js'
+import { paginateSlides, type PaginateOptions } from './paginate/paginate.js'
+import { chapterParse } from './parse/index.js'
+import { checkImages } from './plan/images.js'
+import { planSlides, type PlanOptions } from './plan/plan.js'
+import { chapterRepair } from './repair/index.js'
+import { serializeDeck } from './serialize/serialize.js'
+
+export interface ProcessorOptions extends PlanOptions, PaginateOptions {}
+
+/**
+ * The chapter → deck.md pipeline, in data-flow order. Rendering (HTML, PDF) and writing
+ * happen in build.ts; this part is pure and needs no browser.
+ */
+export function createProcessor(options: ProcessorOptions = {}) {
+  return unified()
+    .use(chapterParse) //       markdown → mdast (+ front matter into file.data.matter)
+    .use(chapterRepair) //      malformed constructs → what the author meant, with warnings
+    .use(planSlides, options) // mdast → slide tree (file.data.deck)
+    .use(checkImages) //        figures resolved against the chapter folder
+    .use(condenseProse) //      prose → one bullet each, full text → notes
+    .use(paginateSlides, options) // over-budget slides → numbered continuation slides
+    .use(serializeDeck) //      slide tree → Marp Markdown
+}

@@ -1,0 +1,112 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
+import type { Browser } from 'puppeteer-core'
+import { createEngine } from './engine.js'
+
+export interface OutlineEntry {
+  title: string
+  /** Zero-based page index. */
+  page: number
+  children: OutlineEntry[]
+}
+
+export interface PdfJob {
+  browser: Browser
+  markdown: string
+  /** Theme CSS with fonts inlined. */
+  themeCss?: string
+  /** Folder the deck's relative image paths resolve against. */
+  baseDir: string
+  outputFile: string
+  title: string
+  author?: string
+  lang: string
+  outline: OutlineEntry[]
+  /** Speaker notes per page, attached as PDF text annotations. */
+  notes: string[]
+}
+
+/**
+ * Prints the deck in the build's shared Chromium, one 1280×720 page per slide, then adds
+ * outline bookmarks, notes annotations and metadata with pdf-lib. Links stay clickable.
+ */
+export async function renderSlidesPdf(job: PdfJob): Promise<number> {
+  const { html, css } = createEngine(job.themeCss).render(job.markdown)
+  const page = await job.browser.newPage()
+  const printFile = path.join(job.baseDir, `.print-${process.pid}.html`)
+  try {
+    fs.writeFileSync(printFile, printDocument(html, css, job.lang))
+    await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 120_000 })
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    const pdf = await page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0 })
+    const doc = await PDFDocument.load(pdf)
+    addOutline(doc, job.outline)
+    addNotes(doc, job.notes)
+    doc.setTitle(job.title, { showInWindowTitleBar: true })
+    if (job.author) doc.setAuthor(job.author)
+    doc.setLanguage(job.lang)
+    doc.setCreator('chapterdeck')
+    fs.writeFileSync(job.outputFile, await doc.save())
+    return doc.getPageCount()
+  } finally {
+    await page.close().catch(() => undefined)
+    fs.rmSync(printFile, { force: true })
+  }
+}
+
+function printDocument(html: string, css: string, lang: string): string {
+  return `<!doctype html><html lang="${lang.replace(/[^\w-]/g, '')}"><head><meta charset="utf-8">
+<style>${css}</style>
+<style>@page{size:1280px 720px;margin:0}html,body{margin:0;padding:0}
+svg[data-marpit-svg]{display:block;width:1280px;height:720px;break-after:page}
+svg[data-marpit-svg]:last-child{break-after:auto}</style>
+</head><body>${html}</body></html>`
+}
+
+function addOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
+  if (!entries.length) return
+  const { context } = doc
+  const pages = doc.getPages()
+  const rootRef = context.nextRef()
+  const build = (items: OutlineEntry[], parent: PDFRef): PDFRef[] => {
+    const refs = items.map(() => context.nextRef())
+    items.forEach((item, index) => {
+      const children = item.children.length ? build(item.children, refs[index]) : []
+      const target = pages[Math.min(item.page, pages.length - 1)]
+      const dict = context.obj({
+        Title: PDFHexString.fromText(item.title),
+        Parent: parent,
+        Dest: [target.ref, 'XYZ', null, null, null],
+        ...(index > 0 ? { Prev: refs[index - 1] } : {}),
+        ...(index < items.length - 1 ? { Next: refs[index + 1] } : {}),
+        ...(children.length ? { First: children[0], Last: children[children.length - 1], Count: children.length } : {}),
+      })
+      context.assign(refs[index], dict)
+    })
+    return refs
+  }
+  const top = build(entries, rootRef)
+  context.assign(rootRef, context.obj({ Type: 'Outlines', First: top[0], Last: top[top.length - 1], Count: top.length }))
+  doc.catalog.set(PDFName.of('Outlines'), rootRef)
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
+}
+
+function addNotes(doc: PDFDocument, notes: string[]): void {
+  doc.getPages().forEach((page, index) => {
+    const text = notes[index]
+    if (!text) return
+    const { height } = page.getSize()
+    const annotation = doc.context.obj({
+      Type: 'Annot',
+      Subtype: 'Text',
+      Name: 'Comment',
+      Rect: [0, height - 20, 20, height],
+      Contents: PDFHexString.fromText(text),
+      T: PDFHexString.fromText('Speaker notes'),
+      Open: false,
+    })
+    page.node.addAnnot(doc.context.register(annotation))
+  })
+}

@@ -1,0 +1,18 @@
+import type { Preset } from 'unified'
+import { repairImageCaptionLine } from './image-caption-line.js'
+import { repairImagePathSpaces } from './image-path-spaces.js'
+import { repairLinkDoubleParen } from './link-double-paren.js'
+import { repairLinkLinesList } from './link-lines-list.js'
+import { repairListItemSpace } from './list-item-space.js'
+
+/** Known malformed constructs → what the author meant, each with a positioned warning. */
+export const chapterRepair: Preset = {
+  plugins: [
+    repairImagePathSpaces,
+    // After images exist, so the caption check can compare against their paths.
+    repairImageCaptionLine,
+    repairListItemSpace,
+    repairLinkDoubleParen,
+    repairLinkLinesList,
+  ],
+}

@@ -1,0 +1,83 @@
+import type { BlockContent, PhrasingContent, RootContent } from 'mdast'
+import type { Node, Parent, Position } from 'unist'
+
+/** What a slide is for; the theme styles each kind through a class of the same name. */
+export type SlideKind =
+  | 'title'
+  | 'agenda'
+  | 'section'
+  | 'content'
+  | 'image'
+  | 'references'
+  | 'closing'
+
+export interface SlideImage {
+  url: string
+  alt: string
+  /** `missing`: a local file that does not exist; `remote`: never fetched at build time. */
+  status: 'ok' | 'missing' | 'remote'
+  /** The absolute file to copy, for `ok` images. */
+  file?: string
+  /** Where the copy lives inside the output folder, e.g. `assets/diagram.png`. */
+  asset?: string
+}
+
+export interface Slide extends Parent {
+  type: 'slide'
+  kind: SlideKind
+  title: PhrasingContent[]
+  /** Body blocks, plain mdast. */
+  children: RootContent[]
+  /** Slide-level speaker notes (plain text paragraphs); blocks carry their own in `data.notes`. */
+  notes: string[]
+  subtitle?: PhrasingContent[]
+  image?: SlideImage
+  /** Slides sharing a group are parts of one logical slide, numbered "Title (2/3)". */
+  group?: number
+  /** Continuation part, e.g. 2 of 3. */
+  part?: { index: number; total: number }
+  position?: Position
+}
+
+export interface DeckMeta {
+  title: string
+  author?: string
+  subtitle?: string
+  date?: string
+  lang: string
+  theme: string
+  /** Inferred by the pandoc rule unless given. */
+  slideLevel: number
+}
+
+export interface Deck extends Parent {
+  type: 'deck'
+  meta: DeckMeta
+  children: Slide[]
+}
+
+export interface LinkRef {
+  url: string
+  text: string
+  position?: Position
+}
+
+declare module 'mdast' {
+  interface Data {
+    /** Speaker notes a block carries to whichever slide it lands on. */
+    notes?: string[]
+    /** Marks a list made of condensed prose bullets. */
+    condensed?: boolean
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    deck: Deck
+    /** The chapter's front matter, already whitelisted. */
+    matter: Record<string, string>
+    links: LinkRef[]
+  }
+}
+
+export type { BlockContent, Node, PhrasingContent }

@@ -1,0 +1,28 @@
+import type { Nodes } from 'mdast'
+
+/**
+ * The words of a node as a speaker reads them: text verbatim, hard breaks as line breaks,
+ * images by their alt text, markup (inline HTML) left out.
+ */
+export function spoken(node: Nodes): string {
+  return render(node).replace(/[ \t]+\n/g, '\n').trim()
+}
+
+function render(node: Nodes): string {
+  switch (node.type) {
+    case 'break':
+      return '\n'
+    case 'html':
+      return ''
+    case 'image':
+    case 'imageReference':
+      return node.alt ?? ''
+    case 'text':
+    case 'inlineCode':
+    case 'code':
+    case 'inlineMath' as string:
+      return 'value' in node ? String(node.value) : ''
+    default:
+      return 'children' in node ? (node.children as Nodes[]).map(render).join('') : ''
+  }
+}
