@@ -5,6 +5,7 @@ import type { Root } from 'mdast'
 import type { VFileMessage } from 'vfile-message'
 import { BrowserSession } from './browser/launch.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
+import { defaultFormats, type Format } from './formats.js'
 import { chapterParse } from './parse/index.js'
 import { createProcessor } from './processor.js'
 import { readChapter } from './read.js'
@@ -20,10 +21,7 @@ import { unified } from 'unified'
 import { wordCount } from './util/text.js'
 import { writeReport } from './verify/report.js'
 
-export const allFormats = ['md', 'html', 'pdf', 'handout', 'notes', 'pptx', 'png'] as const
-export type Format = (typeof allFormats)[number]
-/** What `build` writes unless told otherwise; md and report.json are always written. */
-export const defaultFormats: Format[] = ['md', 'html', 'pdf', 'notes']
+export { allFormats, defaultFormats, type Format } from './formats.js'
 
 export interface BuildOptions {
   /** Output root; each chapter gets `<out>/<slug>/`. Default `dist`. */
@@ -202,11 +200,13 @@ function commit(tmp: string, outDir: string, partial: boolean): void {
 
 function copyAssets(deck: Deck, tmp: string, files: string[]): void {
   for (const slide of deck.children) {
-    const image = slide.image
-    if (!image?.file || !image.asset || files.includes(image.asset)) continue
-    fs.mkdirSync(path.dirname(path.join(tmp, image.asset)), { recursive: true })
-    fs.copyFileSync(image.file, path.join(tmp, image.asset))
-    files.push(image.asset)
+    const figure = slide.image?.file && slide.image.asset ? [{ file: slide.image.file, asset: slide.image.asset }] : []
+    for (const { file, asset } of [...figure, ...(slide.assets ?? [])]) {
+      if (files.includes(asset)) continue
+      fs.mkdirSync(path.dirname(path.join(tmp, asset)), { recursive: true })
+      fs.copyFileSync(file, path.join(tmp, asset))
+      files.push(asset)
+    }
   }
 }
 

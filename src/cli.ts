@@ -2,8 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import type { VFileMessage } from 'vfile-message'
-import { BrowserSession } from './browser/launch.js'
-import { allFormats, buildChapter, defaultFormats, type Format } from './build.js'
+import { allFormats, defaultFormats, type Format } from './formats.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
 import { packageRoot } from './render/theme.js'
 
@@ -69,6 +68,8 @@ async function buildCommand(
   io: Output,
 ): Promise<number> {
   const chapters = expand(paths)
+  // Loaded on demand so --help and --version answer without loading Marp and the browser driver.
+  const [{ buildChapter }, { BrowserSession }] = await Promise.all([import('./build.js'), import('./browser/launch.js')])
   const session = new BrowserSession()
   let code: number = ExitCode.ok
   try {

@@ -32,6 +32,8 @@ export interface Slide extends Parent {
   notes: string[]
   subtitle?: PhrasingContent[]
   image?: SlideImage
+  /** Local images inside the body, to copy beside the deck. */
+  assets?: { file: string; asset: string }[]
   /** Slides sharing a group are parts of one logical slide, numbered "Title (2/3)". */
   group?: number
   /** Continuation part, e.g. 2 of 3. */

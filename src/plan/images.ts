@@ -1,51 +1,67 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Image, PhrasingContent, RootContent } from 'mdast'
+import type { Position } from 'unist'
+import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Deck } from '../types.js'
 
+type Resolved = { status: 'ok'; file: string; asset: string } | { status: 'missing'; relative: string } | { status: 'remote' }
+
 /**
- * Resolves each figure against the chapter's folder. A missing file or a remote URL becomes a
- * placeholder slide with a positioned warning; nothing is fetched at build time.
+ * Resolves every image against the chapter's folder. Found files get a name under assets/ to
+ * be copied; a missing file or a remote URL becomes a placeholder with a positioned warning.
+ * Nothing is fetched at build time.
  */
 export function checkImages() {
   return (deck: Deck, file: VFile) => {
-    const base = file.dirname ? path.resolve(file.cwd, file.dirname) : undefined
+    const base = file.dirname ? path.resolve(file.cwd, file.dirname) : file.cwd
     const assets = new Map<string, string>()
-    for (const slide of deck.children) {
-      const image = slide.image
-      if (!image) continue
-      if (/^[a-z][a-z\d+.-]*:/i.test(image.url) && !image.url.startsWith('file:')) {
-        image.status = 'remote'
-        file.message(`Remote image is not fetched at build time; shown as a link: ${image.url}`, {
-          place: slide.position,
-          ruleId: 'image-remote',
-          source: 'chapterdeck',
-        })
-        continue
+    const resolve = (url: string, place: Position | undefined): Resolved => {
+      if (/^[a-z][a-z\d+.-]*:/i.test(url) && !url.startsWith('file:')) {
+        file.message(`Remote image is not fetched at build time; shown as a link: ${url}`, { place, ruleId: 'image-remote', source: 'chapterdeck' })
+        return { status: 'remote' }
       }
-      const relative = safeDecode(image.url.replace(/^file:\/\//, '').split(/[?#]/)[0])
-      const resolved = base ? path.resolve(base, relative) : undefined
-      if (resolved && fs.existsSync(resolved) && fs.statSync(resolved).isFile()) {
-        image.file = resolved
-        image.asset = assets.get(resolved) ?? assetName(resolved, new Set(assets.values()))
-        assets.set(resolved, image.asset)
-        continue
+      const relative = safeDecode(url.replace(/^file:\/\//, '').split(/[?#]/)[0])
+      const resolved = path.resolve(base, relative)
+      if (fs.existsSync(resolved) && fs.statSync(resolved).isFile()) {
+        const asset = assets.get(resolved) ?? assetName(resolved, new Set(assets.values()))
+        assets.set(resolved, asset)
+        return { status: 'ok', file: resolved, asset }
       }
-      image.status = 'missing'
       file.message(`Image not found: "${relative}"; the slide shows a placeholder. Add the file next to the chapter or fix the path`, {
-        place: slide.position,
+        place,
         ruleId: 'image-missing',
         source: 'chapterdeck',
       })
+      return { status: 'missing', relative }
     }
-  }
-}
 
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
+    for (const slide of deck.children) {
+      if (slide.image) {
+        const result = resolve(slide.image.url, slide.position)
+        slide.image.status = result.status
+        if (result.status === 'ok') Object.assign(slide.image, { file: result.file, asset: result.asset })
+      }
+      for (const child of slide.children) {
+        visit(child as RootContent, 'image', (node: Image, index, parent) => {
+          const result = resolve(node.url, node.position)
+          if (result.status === 'ok') {
+            slide.assets = [...(slide.assets ?? []), { file: result.file, asset: result.asset }]
+            node.url = result.asset
+            return
+          }
+          if (!parent || index === undefined) return
+          const label = node.alt || node.url
+          const stand: PhrasingContent =
+            result.status === 'remote'
+              ? { type: 'link', url: node.url, children: [{ type: 'text', value: `[image: ${label}]` }] }
+              : { type: 'emphasis', children: [{ type: 'text', value: `[image not found: ${label}]` }] }
+          parent.children.splice(index, 1, stand)
+          return [SKIP, index + 1]
+        })
+      }
+    }
   }
 }
 
@@ -56,4 +72,12 @@ function assetName(file: string, taken: Set<string>): string {
   let name = `assets/${stem}${ext}`
   for (let n = 2; taken.has(name); n++) name = `assets/${stem}-${n}${ext}`
   return name
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
 }

@@ -35,9 +35,11 @@ export function planSlides(options: PlanOptions = {}) {
       return slide
     }
 
+    // Front matter as written goes to the notes too: nothing of the chapter is lost.
+    const frontMatter = tree.children.find((node) => node.type === 'yaml')
     add('title', title, heading, {
       subtitle: subtitleOf(matter, lead),
-      notes: leadParagraph ? [spoken(leadParagraph)] : [],
+      notes: [...(leadParagraph ? [spoken(leadParagraph)] : []), ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [`Front matter:\n${frontMatter.value}`] : [])],
     })
 
     const sectionHeadings = body.filter((node): node is Heading => node.type === 'heading' && node.depth < slideLevel)

@@ -1,0 +1,40 @@
+import type { Code, List, Table } from 'mdast'
+import { describe, expect, it } from 'vitest'
+import { processMarkdown } from '../helpers/process.js'
+
+describe('paginateSlides', () => {
+  it('splits a long ordered list by items and keeps its numbering', async () => {
+    const items = Array.from({ length: 40 }, (_, i) => `${i + 1}. Step ${i + 1}`).join('\n')
+    const { deck } = await processMarkdown(`# T\n\n## Steps\n\n${items}\n`)
+    const parts = deck.children.filter((slide) => slide.kind === 'content')
+    expect(parts.length).toBeGreaterThan(1)
+    const starts = parts.map((slide) => (slide.children[0] as List).start ?? 1)
+    const counts = parts.map((slide) => (slide.children[0] as List).children.length)
+    expect(starts[0]).toBe(1)
+    for (let i = 1; i < parts.length; i++) expect(starts[i]).toBe(starts[i - 1] + counts[i - 1])
+    expect(counts.reduce((a, b) => a + b)).toBe(40)
+    expect(parts.map((slide) => slide.part)).toEqual(parts.map((_, i) => ({ index: i + 1, total: parts.length })))
+  })
+
+  it('holds at most six prose bullets per slide, notes travelling with their bullets', async () => {
+    const paragraphs = Array.from({ length: 9 }, (_, i) => `Paragraph ${i + 1} says one thing.`).join('\n\n')
+    const { deck } = await processMarkdown(`# T\n\n## Many\n\n${paragraphs}\n`)
+    const parts = deck.children.filter((slide) => slide.kind === 'content')
+    expect(parts.map((slide) => (slide.children[0] as List).children.length)).toEqual([6, 3])
+    const notes = parts.map((slide) => (slide.children[0] as List).children.flatMap((item) => item.data?.notes ?? []))
+    expect(notes[1]).toEqual(['Paragraph 7 says one thing.', 'Paragraph 8 says one thing.', 'Paragraph 9 says one thing.'])
+  })
+
+  it('splits code by lines and tables by rows with the header repeated', async () => {
+    const code = Array.from({ length: 80 }, (_, i) => `line ${i}`).join('\n')
+    const rows = Array.from({ length: 40 }, (_, i) => `| r${i} | v${i} |`).join('\n')
+    const { deck } = await processMarkdown(`# T\n\n## Code\n\n\`\`\`\n${code}\n\`\`\`\n\n## Table\n\n| Key | Value |\n| --- | --- |\n${rows}\n`)
+    const codes = deck.children.flatMap((slide) => slide.children.filter((c): c is Code => c.type === 'code'))
+    expect(codes.length).toBeGreaterThan(1)
+    expect(codes.map((c) => c.value).join('\n')).toBe(code)
+    const tables = deck.children.flatMap((slide) => slide.children.filter((c): c is Table => c.type === 'table'))
+    expect(tables.length).toBeGreaterThan(1)
+    for (const table of tables) expect(table.children[0].children.map((cell) => (cell.children[0] as { value: string }).value)).toEqual(['Key', 'Value'])
+    expect(tables.reduce((sum, t) => sum + t.children.length - 1, 0)).toBe(40)
+  })
+})

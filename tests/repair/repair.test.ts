@@ -1,0 +1,72 @@
+import type { Image, Link, List, Root } from 'mdast'
+import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
+import { VFile } from 'vfile'
+import { describe, expect, it } from 'vitest'
+import { chapterParse } from '../../src/parse/index.js'
+import { chapterRepair } from '../../src/repair/index.js'
+
+async function repair(markdown: string) {
+  const file = new VFile({ path: 'ch.md', value: markdown })
+  const processor = unified().use(chapterParse).use(chapterRepair)
+  const tree = (await processor.run(processor.parse(file), file)) as Root
+  const find = <T>(type: string) => {
+    const found: T[] = []
+    visit(tree, type, (node) => {
+      found.push(node as T)
+    })
+    return found
+  }
+  return { tree, file, find, rules: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`) }
+}
+
+describe('repair', () => {
+  it('reads an image path with spaces as an image, warning at its position', async () => {
+    const { find, rules, file } = await repair('Intro.\n\n![Maturity](images/chapter 16 - levels.png)\n')
+    const [image] = find<Image>('image')
+    expect(image).toMatchObject({ url: 'images/chapter 16 - levels.png', alt: 'Maturity' })
+    expect(rules).toEqual(['3:1 image-path-spaces'])
+    expect(file.messages[0].reason).toBe('Image path contains spaces; read as "images/chapter 16 - levels.png"')
+  })
+
+  it('drops a bold caption line that only repeats the image path, keeping it for the notes', async () => {
+    const { tree, find, rules } = await repair('![Tools](images/a b.png)\n**images/a b.png**\n')
+    const [image] = find<Image>('image')
+    expect(image.data?.droppedCaption).toBe('images/a b.png')
+    expect(find('strong')).toHaveLength(0)
+    expect(tree.children).toHaveLength(1)
+    expect(rules).toEqual(['1:1 image-path-spaces', '2:1 image-caption-path'])
+  })
+
+  it('keeps a caption line that says something else', async () => {
+    const { find } = await repair('![Tools](tools.png)\n**Figure 1: the tools**\n')
+    expect(find('strong')).toHaveLength(1)
+  })
+
+  it('splits `-[text](url)` lines out of a list item into their own items', async () => {
+    const { find, rules } = await repair('- [One](https://a.example) first\n-[Two](https://b.example) second\n-[Three](https://c.example)\n- [Four](https://d.example)\n')
+    const [list] = find<List>('list')
+    expect(list.children).toHaveLength(4)
+    expect(find<Link>('link').map((link) => link.url)).toEqual(['https://a.example', 'https://b.example', 'https://c.example', 'https://d.example'])
+    expect(rules).toEqual(['2:1 list-item-space', '3:1 list-item-space'])
+  })
+
+  it('does not take a dash inside prose for a list marker', async () => {
+    const { find, rules } = await repair('Prices rose\n-5 percent in a year.\n')
+    expect(find('list')).toHaveLength(0)
+    expect(rules).toEqual([])
+  })
+
+  it('unwraps a doubled-paren link destination', async () => {
+    const { find, rules } = await repair('- [AKS]((https://azure.example/aks/))\n')
+    expect(find<Link>('link')[0].url).toBe('https://azure.example/aks/')
+    expect(rules).toEqual(['1:3 link-double-paren'])
+  })
+
+  it('reads lines that each hold a link as a list', async () => {
+    const { find } = await repair('A - https://a.example\nB - https://b.example\nC - https://c.example\n')
+    const [list] = find<List>('list')
+    expect(list.children).toHaveLength(3)
+    expect(list.data?.notes?.[0]).toContain('B - https://b.example')
+  })
+})
