@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Benchmarks, as ratios against marp-cli on the same input, measured side by side in one run.
+// Not part of `npm test`: these machines are noisy, so read ratios, not absolute times.
+//   P1  chapter → deck.md in-process (median of many runs)
+//   P2  full build of the seed (md, html, pdf) vs `marp --pdf` of the same deck.md
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { createProcessor } from '../lib/processor.js'
+import { findBrowser } from '../lib/browser/find.js'
+
+const seed = 'source/the-future-of-kubernetes.md'
+const runs = Number(process.env.BENCH_RUNS ?? 5)
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-bench-'))
+const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const ms = (value) => `${value.toFixed(value < 100 ? 1 : 0)} ms`
+
+function timeCommand(command, args, env = {}) {
+  const start = performance.now()
+  const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, TMPDIR: work, ...env } })
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`)
+  return performance.now() - start
+}
+
+// P1: in-process pipeline.
+const text = fs.readFileSync(seed, 'utf8')
+const pipeline = () => createProcessor().process(new VFile({ path: seed, value: text }))
+for (let i = 0; i < 5; i++) await pipeline()
+const p1 = []
+for (let i = 0; i < 50; i++) {
+  const start = performance.now()
+  await pipeline()
+  p1.push(performance.now() - start)
+}
+
+// P2: one full build against marp-cli's PDF of the deck.md that build wrote, alternating runs.
+const browser = await findBrowser()
+const out = path.join(work, 'dist')
+const build = () => timeCommand(process.execPath, ['bin/chapterdeck.js', 'build', seed, '--out', out, '--formats', 'md,html,pdf', '-q'])
+build()
+const deck = path.join(out, 'the-future-of-kubernetes', 'deck.md')
+const marp = () =>
+  timeCommand(process.execPath, [
+    'node_modules/@marp-team/marp-cli/marp-cli.js', deck, '--pdf', '--allow-local-files', '--theme-set', 'themes/chapterdeck.css',
+    '--browser-path', browser.executablePath, '-o', path.join(work, 'marp.pdf'),
+  ])
+const ours = []
+const theirs = []
+for (let i = 0; i < runs; i++) {
+  ours.push(build())
+  theirs.push(marp())
+}
+
+const rows = [
+  ['P1', 'seed → deck.md in-process (median of 50)', ms(median(p1)), '', 'goal ≤ 30 ms'],
+  ['P2', 'seed full build (md, html, pdf) vs `marp --pdf` of the same deck.md', ms(median(ours)), ms(median(theirs)), `ratio ${(median(ours) / median(theirs)).toFixed(2)} (goal ≤ 1.0)`],
+]
+const report = [
+  `# Benchmarks`,
+  '',
+  `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · Node ${process.version} · browser: ${browser.source} · ${runs} alternating runs each`,
+  '',
+  '| id | what | chapterdeck | marp-cli | result |',
+  '|---|---|---|---|---|',
+  ...rows.map((row) => `| ${row.join(' | ')} |`),
+  '',
+]
+fs.writeFileSync('bench/results.md', report.join('\n'))
+console.log(report.join('\n'))
+fs.rmSync(work, { recursive: true, force: true })
