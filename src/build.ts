@@ -140,7 +140,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
       }
       if (formats.has('png')) {
         fs.mkdirSync(path.join(tmp, 'slides'), { recursive: true })
-        await time('png', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'slides', 'slide.png'), themeFile, workDir: work, args: ['--images', 'png', ...browserArgs] }))
+        await time('png', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'slides', 'slide.png'), themeFile, workDir: work, numbered: true, args: ['--images', 'png', ...browserArgs] }))
         files.push(...fs.readdirSync(path.join(tmp, 'slides')).map((name) => `slides/${name}`))
       }
     }

@@ -21,6 +21,8 @@ export function blockHeight(node: RootContent, m: ThemeMetrics, width = m.width 
       return node.children.reduce((sum, child) => sum + blockHeight(child as RootContent, m, width - 30), 8)
     case 'thematicBreak':
       return 0
+    case 'math':
+      return Math.max(2, node.value.split('\n').length) * line * 1.3 + m.blockGap
     default:
       return lines(toString(node), width, m.bodySize, m.charWidth) * line + m.blockGap
   }

@@ -1,10 +1,11 @@
 import type { Preset } from 'unified'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import { frontMatter } from './front-matter.js'
 
-/** Markdown → mdast: CommonMark, GFM (tables, autolinks, footnotes) and YAML front matter. */
+/** Markdown → mdast: CommonMark, GFM (tables, autolinks, footnotes), `$` math and YAML front matter. */
 export const chapterParse: Preset = {
-  plugins: [remarkParse, remarkGfm, [remarkFrontmatter, ['yaml']], frontMatter],
+  plugins: [remarkParse, remarkGfm, remarkMath, [remarkFrontmatter, ['yaml']], frontMatter],
 }

@@ -18,6 +18,8 @@ export interface MarpCliJob {
   workDir: string
   /** Extra marp-cli arguments: `--pdf`, `--pptx`, `--browser-path` … */
   args?: string[]
+  /** `--images` writes numbered files beside outputFile, not outputFile itself. */
+  numbered?: boolean
 }
 
 /**
@@ -61,7 +63,7 @@ export async function runMarpCli(job: MarpCliJob): Promise<void> {
     console.warn = warn
     console.error = logError
   }
-  if (code !== 0 || !fs.existsSync(job.outputFile)) {
+  if (code !== 0 || (!job.numbered && !fs.existsSync(job.outputFile))) {
     const reason = log.find((line) => line.includes('ERROR'))?.replace(/^\[\s*ERROR\s*\]\s*/, '') ?? `exit ${code}`
     throw new ChapterdeckError(`Marp could not render ${path.basename(job.outputFile)}: ${reason.split('\n')[0]}`)
   }

@@ -1,6 +1,7 @@
 import type { Plugin, Processor } from 'unified'
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
 import { gfmToMarkdown } from 'mdast-util-gfm'
+import { mathToMarkdown } from 'mdast-util-math'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import type { Deck } from '../types.js'
 import { deckToMdast } from './to-mdast.js'
@@ -17,6 +18,6 @@ export const serializeDeck: Plugin<[], Deck, string> = function () {
       emphasis: '_',
       fences: true,
       listItemIndent: 'one',
-      extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])],
+      extensions: [gfmToMarkdown(), mathToMarkdown(), frontmatterToMarkdown(['yaml'])],
     })
 }

@@ -13,7 +13,7 @@ export function flattenInline(nodes: PhrasingContent[]): { nodes: PhrasingConten
       if (node.type === 'break') {
         const value = take(' ')
         if (value) out.push({ type: 'text', value })
-      } else if (node.type === 'text' || node.type === 'inlineCode') {
+      } else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'inlineMath') {
         const value = take(node.value)
         if (value) out.push({ ...node, value })
       } else if ('children' in node) {
@@ -40,7 +40,7 @@ export function sliceInline(nodes: PhrasingContent[], limit: number): PhrasingCo
     const out: PhrasingContent[] = []
     for (const node of list) {
       if (left <= 0) break
-      if (node.type === 'text' || node.type === 'inlineCode') {
+      if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'inlineMath') {
         out.push({ ...node, value: node.value.slice(0, left) })
         left -= node.value.length
       } else if ('children' in node) {

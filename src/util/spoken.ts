@@ -20,8 +20,9 @@ function render(node: Nodes): string {
     case 'text':
     case 'inlineCode':
     case 'code':
-    case 'inlineMath' as string:
-      return 'value' in node ? String(node.value) : ''
+    case 'inlineMath':
+    case 'math':
+      return node.value
     default:
       return 'children' in node ? (node.children as Nodes[]).map(render).join('') : ''
   }

@@ -1,0 +1,59 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BrowserSession } from '../../src/browser/launch.js'
+import { buildChapter } from '../../src/build.js'
+import { readPdf } from '../helpers/pdf.js'
+
+// Images, math and emoji through the real renderers: copied, shown, and never fetched.
+let out: string
+let session: BrowserSession
+beforeAll(async () => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-assets-'))
+  session = new BrowserSession()
+})
+afterAll(async () => {
+  await session.close()
+  fs.rmSync(out, { recursive: true, force: true })
+})
+
+describe('local images', () => {
+  it('are copied beside the deck and shown in index.html and slides.pdf', async () => {
+    const result = await buildChapter('tests/fixtures/figure/input.md', { out, browser: session, formats: ['html', 'pdf'] })
+    expect(fs.existsSync(path.join(result.outDir, 'assets/square.png'))).toBe(true)
+    const page = await (await session.get()).newPage()
+    await page.goto(`file://${path.join(result.outDir, 'index.html')}`, { waitUntil: 'load' })
+    const images = await page.$$eval('section img', (list) => list.map((img) => ({ src: img.getAttribute('src'), ok: img.complete && img.naturalWidth > 0 })))
+    await page.close()
+    expect(images).toEqual([{ src: 'assets/square.png', ok: true }])
+
+    const pdf = await readPdf(path.join(result.outDir, 'slides.pdf'))
+    const figurePage = result.deck.children.findIndex((slide) => slide.image?.status === 'ok')
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(path.join(result.outDir, 'slides.pdf'))), verbosity: 0 }).promise
+    const ops = await (await doc.getPage(figurePage + 1)).getOperatorList()
+    await doc.destroy()
+    expect(ops.fnArray).toContain(pdfjs.OPS.paintImageXObject)
+    expect(pdf.pages[figurePage + 2].text).toContain('Image not found')
+  })
+})
+
+describe('math and emoji', () => {
+  it('render offline: MathJax SVG, Unicode emoji, no network request', async () => {
+    const result = await buildChapter('tests/fixtures/math-emoji/input.md', { out, browser: session, formats: ['html'] })
+    const page = await (await session.get()).newPage()
+    const requests: string[] = []
+    page.on('request', (request) => requests.push(request.url()))
+    await page.goto(`file://${path.join(result.outDir, 'index.html')}`, { waitUntil: 'load' })
+    const { math, text } = await page.evaluate(() => ({
+      math: document.querySelectorAll('section mjx-container svg, section svg[role="img"]').length,
+      text: [...document.querySelectorAll('section')].map((section) => section.textContent).join('\n'),
+    }))
+    await page.close()
+    expect(math).toBeGreaterThanOrEqual(2)
+    expect(text).toContain('🚀')
+    expect(text).toContain('😄')
+    expect(requests.filter((url) => !/^(file|data):/.test(url))).toEqual([])
+  })
+})
