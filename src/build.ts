@@ -13,10 +13,13 @@ import { runMarpCli } from './render/html.js'
 import { notesMarkdown } from './render/notes-md.js'
 import { deckOutline, slideTitle } from './render/outline.js'
 import { renderSlidesPdf } from './render/pdf.js'
-import { inlineFonts, loadTheme, type Theme } from './render/theme.js'
+import { loadTheme } from './render/theme.js'
 import { notesOf } from './serialize/notes.js'
 import type { Deck } from './types.js'
 import { coverage, type Coverage } from './verify/coverage.js'
+import { measurePortable } from './verify/measure.js'
+import { fitDeck } from './paginate/fit.js'
+import { deckToMarkdown } from './serialize/serialize.js'
 import { unified } from 'unified'
 import { wordCount } from './util/text.js'
 import { writeReport } from './verify/report.js'
@@ -32,6 +35,8 @@ export interface BuildOptions {
   slideLevel?: number
   /** Share one browser across chapters; without it the build starts and closes its own. */
   browser?: BrowserSession
+  /** Measure every slide in the browser and fix overflow (default true). */
+  verify?: boolean
   cwd?: string
 }
 
@@ -45,6 +50,8 @@ export interface ChapterResult {
   messages: VFileMessage[]
   coverage: Coverage
   timings: Record<string, number>
+  /** Browser verification: rounds run, slides fixed, slides still overflowing (1-based). */
+  fit?: { rounds: number; fixes: number; overflowing: number[] }
   /** Set when some output failed but the others were written (e.g. no browser for the PDF). */
   error?: ChapterdeckError
 }
@@ -78,12 +85,11 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   const file = readChapter(input, options.cwd)
   const chapterText = String(file.value)
 
-  const markdown = await time('pipeline', async () =>
+  let markdown = await time('pipeline', async () =>
     String(await createProcessor({ slideLevel: options.slideLevel, theme: theme.name }).process(file)),
   )
   const deck = file.data.deck!
   const source = unified().use(chapterParse).parse(chapterText) as Root
-  const covered = coverage(source, deck)
 
   const slug = path.basename(input).replace(/\.[^.]+$/, '')
   const outRoot = path.resolve(options.cwd ?? process.cwd(), options.out ?? 'dist')
@@ -92,29 +98,36 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-'))
   const files: string[] = []
   let failure: ChapterdeckError | undefined
+  let fit: ChapterResult['fit']
   try {
     const write = (name: string, data: string | Uint8Array) => {
       fs.mkdirSync(path.dirname(path.join(tmp, name)), { recursive: true })
       fs.writeFileSync(path.join(tmp, name), data)
       files.push(name)
     }
-    write('deck.md', markdown)
     copyAssets(deck, tmp, files)
-    copyFonts(theme, tmp, files)
+    const themeCss = theme.css
+    const themeFiles = theme.files
 
-    const themeCss = inlineFonts(theme)
-    const themeFile = themeCss ? path.join(work, `${theme.name}.css`) : undefined
-    if (themeFile) fs.writeFileSync(themeFile, themeCss!)
+    const needsBrowser = options.verify !== false || formats.has('pdf') || formats.has('pptx') || formats.has('png')
+    const browser = needsBrowser ? await session.get().catch((error: unknown) => { failure = asError(error); return undefined }) : undefined
+    if (browser && options.verify !== false) {
+      fit = await time('verify', () =>
+        fitDeck(deck, file, { measure: (md) => measurePortable(browser, md, themeCss, tmp), serialize: deckToMarkdown }),
+      )
+      markdown = deckToMarkdown(deck)
+    } else if (options.verify !== false) {
+      file.message('Slides were not measured in a browser, so overflow is not ruled out', { ruleId: 'not-verified', source: 'chapterdeck' })
+    }
+    write('deck.md', markdown)
     const deckFile = path.join(tmp, 'deck.md')
 
     if (formats.has('html')) {
-      await time('html', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'index.html'), themeFile, workDir: work }))
+      await time('html', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'index.html'), themeFiles, workDir: work }))
       files.push('index.html')
     }
     if (formats.has('notes')) write('notes.md', notesMarkdown(deck))
 
-    const needsBrowser = formats.has('pdf') || formats.has('pptx') || formats.has('png')
-    const browser = needsBrowser ? await session.get().catch((error: unknown) => { failure = asError(error); return undefined }) : undefined
     if (browser && formats.has('pdf')) {
       await time('pdf', () =>
         renderSlidesPdf({
@@ -135,19 +148,25 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     if (browser && session.found) {
       const browserArgs = ['--browser-path', session.found.executablePath, '--allow-local-files']
       if (formats.has('pptx')) {
-        await time('pptx', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'deck.pptx'), themeFile, workDir: work, args: ['--pptx', ...browserArgs] }))
+        await time('pptx', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'deck.pptx'), themeFiles, workDir: work, args: ['--pptx', ...browserArgs] }))
         files.push('deck.pptx')
       }
       if (formats.has('png')) {
         fs.mkdirSync(path.join(tmp, 'slides'), { recursive: true })
-        await time('png', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'slides', 'slide.png'), themeFile, workDir: work, numbered: true, args: ['--images', 'png', ...browserArgs] }))
+        await time('png', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'slides', 'slide.png'), themeFiles, workDir: work, numbered: true, args: ['--images', 'png', ...browserArgs] }))
         files.push(...fs.readdirSync(path.join(tmp, 'slides')).map((name) => `slides/${name}`))
       }
     }
-    if (failure) failure = new ChapterdeckError(`${input}: ${[...formats].filter((f) => ['pdf', 'pptx', 'png'].includes(f)).join(', ')} not written: ${failure.message}`, { code: failure.code, file: input, cause: failure })
+    const browserOutputs = [...formats].filter((f) => ['pdf', 'pptx', 'png'].includes(f))
+    if (failure && browserOutputs.length) {
+      failure = new ChapterdeckError(`${input}: ${browserOutputs.join(', ')} not written: ${failure.message}`, { code: failure.code, file: input, cause: failure })
+    } else if (failure) {
+      file.message(`Slides were not measured in a browser (${failure.message}), so overflow is not ruled out`, { ruleId: 'not-verified', source: 'chapterdeck' })
+      failure = undefined
+    }
 
     timings.total = Math.round(performance.now() - started)
-    writeReport(path.join(tmp, 'report.json'), { input, slug, deck, messages: file.messages, coverage: covered, timings, files, slideSummary: summarize(deck) })
+    writeReport(path.join(tmp, 'report.json'), { input, slug, deck, messages: file.messages, coverage: coverage(source, deck), timings, files, slideSummary: summarize(deck), fit })
     files.push('report.json')
     commit(tmp, outDir, Boolean(failure))
   } catch (error) {
@@ -156,7 +175,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   } finally {
     fs.rmSync(work, { recursive: true, force: true })
   }
-  return { input, slug, outDir, files, deck, messages: file.messages, coverage: covered, timings, error: failure }
+  return { input, slug, outDir, files, deck, messages: file.messages, coverage: coverage(source, deck), timings, fit: fit && { rounds: fit.rounds, fixes: fit.fixes, overflowing: fit.overflowing }, error: failure }
 }
 
 function summarize(deck: Deck) {
@@ -207,15 +226,6 @@ function copyAssets(deck: Deck, tmp: string, files: string[]): void {
       fs.copyFileSync(file, path.join(tmp, asset))
       files.push(asset)
     }
-  }
-}
-
-/** The theme's fonts sit beside deck.md, so `marp deck.md --theme-set themes` finds them too. */
-function copyFonts(theme: Theme, tmp: string, files: string[]): void {
-  for (const [url, source] of theme.fonts) {
-    fs.mkdirSync(path.dirname(path.join(tmp, url)), { recursive: true })
-    fs.copyFileSync(source, path.join(tmp, url))
-    files.push(url)
   }
 }
 

@@ -36,6 +36,8 @@ export interface Slide extends Parent {
   assets?: { file: string; asset: string }[]
   /** Slides sharing a group are parts of one logical slide, numbered "Title (2/3)". */
   group?: number
+  /** Extra theme classes, e.g. `dense` (code at the 16 px floor). */
+  classes?: string[]
   /** Continuation part, e.g. 2 of 3. */
   part?: { index: number; total: number }
   position?: Position
@@ -70,6 +72,8 @@ declare module 'mdast' {
     notes?: string[]
     /** Marks a list made of condensed prose bullets. */
     condensed?: boolean
+    /** Set once a block's text went to the notes, so a fix is not tried twice. */
+    movedToNotes?: boolean
   }
 }
 

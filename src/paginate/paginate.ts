@@ -1,4 +1,4 @@
-import type { Blockquote, Code, Data, List, RootContent, Table } from 'mdast'
+import type { Blockquote, Code, Data, List, ListItem, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
 import type { Deck, Slide } from '../types.js'
@@ -19,7 +19,7 @@ export interface PaginateOptions {
 // The references list is set smaller (see the theme's section.references).
 const referencesMetrics: Partial<ThemeMetrics> = { bodySize: 24, lineHeight: 1.25, itemGap: 2 }
 
-interface Room {
+export interface Room {
   height: number
   words: number
   items: number
@@ -33,9 +33,9 @@ interface Room {
  */
 export function paginateSlides(options: PaginateOptions = {}) {
   const base = options.metrics ?? chapterdeckMetrics
-  const maxWords = options.maxWords ?? 64
-  const maxBullets = options.maxBullets ?? 6
-  const maxItems = options.maxItems ?? 12
+  const maxWords = options.maxWords ?? defaultLimits.maxWords
+  const maxBullets = options.maxBullets ?? defaultLimits.maxBullets
+  const maxItems = options.maxItems ?? defaultLimits.maxItems
   return (deck: Deck, file: VFile) => {
     const out: Slide[] = []
     for (const slide of deck.children) {
@@ -43,16 +43,10 @@ export function paginateSlides(options: PaginateOptions = {}) {
         out.push(slide)
         continue
       }
-      const m = slide.kind === 'references' ? { ...base, ...referencesMetrics } : base
-      const title = toString({ type: 'paragraph', children: slide.title }) + ' (10/10)'
-      const full: Room = { height: bodyBudget(title, m), words: maxWords - wordCount(title), items: maxItems, bullets: maxBullets }
-      const parts = split(slide.children, slide.kind === 'references' ? { ...full, items: 14, words: 140 } : full, m, (node) =>
-        file.message('A block is taller than a slide and cannot be split; it may be cut off', {
-          place: node.position,
-          ruleId: 'slide-overflow',
-          source: 'chapterdeck',
-        }),
-      )
+      const { room, metrics } = roomFor(slide, base, { maxWords, maxBullets, maxItems })
+      flattenDeepLists(slide.children, file)
+      // An estimate that finds a block too big is only a hint; the browser check decides.
+      const parts = splitBlocks(slide.children, room, metrics)
       parts.forEach((blocks, index) => {
         out.push(index === 0 ? { ...slide, children: blocks } : { ...slide, children: blocks, notes: [], position: blocks[0]?.position ?? slide.position })
       })
@@ -62,7 +56,18 @@ export function paginateSlides(options: PaginateOptions = {}) {
   }
 }
 
-function split(blocks: RootContent[], full: Room, m: ThemeMetrics, tooBig: (node: RootContent) => void): RootContent[][] {
+/** The body a slide may fill, by the estimate, and the metrics to estimate it with. */
+export function roomFor(slide: Slide, base: ThemeMetrics, limits: { maxWords: number; maxBullets: number; maxItems: number }): { room: Room; metrics: ThemeMetrics } {
+  const metrics = slide.kind === 'references' ? { ...base, ...referencesMetrics } : base
+  const title = toString({ type: 'paragraph', children: slide.title }) + ' (10/10)'
+  const room: Room = { height: bodyBudget(title, metrics), words: limits.maxWords - wordCount(title), items: limits.maxItems, bullets: limits.maxBullets }
+  return { room: slide.kind === 'references' ? { ...room, items: 14, words: 140 } : room, metrics }
+}
+
+export const defaultLimits = { maxWords: 64, maxBullets: 6, maxItems: 12 }
+
+/** Splits blocks into slide-sized parts; a block that fits nowhere gets a part of its own. */
+export function splitBlocks(blocks: RootContent[], full: Room, m: ThemeMetrics): RootContent[][] {
   const parts: RootContent[][] = [[]]
   let room = { ...full }
   const open = () => {
@@ -102,7 +107,6 @@ function split(blocks: RootContent[], full: Room, m: ThemeMetrics, tooBig: (node
         queue.unshift(node)
         continue
       }
-      tooBig(node)
       add(node)
       continue
     }
@@ -122,7 +126,7 @@ interface Cost {
   bullets: number
 }
 
-function cost(node: RootContent, m: ThemeMetrics): Cost {
+export function cost(node: RootContent, m: ThemeMetrics): Cost {
   const items = node.type === 'list' ? node.children.length : 0
   return {
     height: blockHeight(node, m),
@@ -178,12 +182,40 @@ function takeList(list: List, room: Room, m: ThemeMetrics, width: number, force:
   }
   // Two items at least on a slide that already holds something, or the list moves on whole.
   if (!force && count < Math.min(2, list.children.length)) return undefined
+  if (count === 0) {
+    // One item is too big on its own: split inside it, repeating its lead for context.
+    const pieces = takeItem(list.children[0], room, m, width)
+    if (pieces) {
+      const head: List = { ...list, children: [pieces[0]] }
+      const tail: List = { ...list, data: withoutNotes(list.data), children: [pieces[1], ...list.children.slice(1)], position: list.children[0].position }
+      return [head, tail]
+    }
+  }
   count = Math.max(1, count)
   if (count >= list.children.length) return [list]
   const head: List = { ...list, children: list.children.slice(0, count) }
   const tail: List = { ...list, data: withoutNotes(list.data), children: list.children.slice(count), position: list.children[count].position }
   if (list.ordered) tail.start = (list.start ?? 1) + count
   return [head, tail]
+}
+
+function takeItem(item: ListItem, room: Room, m: ThemeMetrics, width: number): [ListItem, ListItem] | undefined {
+  const nestedIndex = item.children.findIndex((child) => child.type === 'list')
+  if (nestedIndex < 0) return undefined
+  const lead = item.children.slice(0, nestedIndex)
+  const leadHeight = lead.reduce((sum, child) => sum + blockHeight(child as RootContent, m, width - m.indent), m.itemGap)
+  const nested = item.children[nestedIndex] as List
+  const inner = takeList(nested, { ...room, height: room.height - leadHeight, words: Infinity, items: Infinity, bullets: Infinity }, m, width - m.indent, true)
+  if (!inner || !inner[1]) return undefined
+  const rest = item.children.slice(nestedIndex + 1)
+  return [
+    { ...item, children: [...lead, inner[0]] },
+    { ...item, data: withoutNotes(item.data), children: [...lead.map(stripNotes), inner[1], ...rest] },
+  ]
+}
+
+function stripNotes<T extends RootContent | ListItem['children'][number]>(node: T): T {
+  return 'data' in node && node.data ? { ...node, data: withoutNotes(node.data) } : node
 }
 
 function takeCode(code: Code, room: Room, m: ThemeMetrics, width: number, force: boolean): [Code, Code?] | undefined {
@@ -243,6 +275,42 @@ function takeQuote(quote: Blockquote, room: Room, m: ThemeMetrics, force: boolea
   ]
 }
 
+const maxListDepth = 4
+
+/** Lists nested deeper than a slide can indent are lifted to the deepest level kept. */
+function flattenDeepLists(blocks: RootContent[], file: VFile): void {
+  const lift = (list: List, depth: number): void => {
+    for (const item of list.children) {
+      const nested = item.children.filter((child): child is List => child.type === 'list')
+      for (const child of nested) {
+        if (depth + 1 < maxListDepth) {
+          lift(child, depth + 1)
+          continue
+        }
+        // Bring every deeper item up to this level, in document order.
+        const flat: ListItem[] = []
+        const collect = (inner: List) => {
+          for (const deep of inner.children) {
+            flat.push({ ...deep, children: deep.children.filter((c) => c.type !== 'list') })
+            for (const deeper of deep.children) if (deeper.type === 'list') collect(deeper)
+          }
+        }
+        const before = child.children.length
+        collect(child)
+        if (flat.length !== before) {
+          file.message(`List nested deeper than ${maxListDepth} levels; deeper items are shown at level ${maxListDepth}`, {
+            place: child.position,
+            ruleId: 'list-depth',
+            source: 'chapterdeck',
+          })
+        }
+        child.children = flat
+      }
+    }
+  }
+  for (const block of blocks) if (block.type === 'list') lift(block, 1)
+}
+
 /** A split block's notes stay with its first piece. */
 function withoutNotes(data: Data | undefined): Data | undefined {
   if (!data?.notes) return data
@@ -251,7 +319,7 @@ function withoutNotes(data: Data | undefined): Data | undefined {
 }
 
 /** Numbers the parts of each logical slide. */
-function number(slides: Slide[]): void {
+export function number(slides: Slide[]): void {
   const groups = new Map<number, Slide[]>()
   for (const slide of slides) {
     if (slide.group === undefined || slide.kind === 'image') continue

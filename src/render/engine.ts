@@ -10,8 +10,8 @@ export const engineOptions: MarpOptions = {
   minifyCSS: false,
 }
 
-export function createEngine(themeCss?: string, options: MarpOptions = {}): Marp {
+export function createEngine(themes: string[] = [], options: MarpOptions = {}): Marp {
   const marp = new Marp({ ...engineOptions, ...options })
-  if (themeCss) marp.themeSet.add(themeCss)
+  for (const css of themes) marp.themeSet.add(css)
   return marp
 }

@@ -12,8 +12,8 @@ const require = createRequire(import.meta.url)
 export interface MarpCliJob {
   markdownFile: string
   outputFile: string
-  /** A theme CSS file with fonts inlined; none for Marp's built-in themes. */
-  themeFile?: string
+  /** Theme CSS files to register; none for Marp's built-in themes. */
+  themeFiles: string[]
   /** Scratch folder for the generated marp-cli config. */
   workDir: string
   /** Extra marp-cli arguments: `--pdf`, `--pptx`, `--browser-path` … */
@@ -43,7 +43,7 @@ export async function runMarpCli(job: MarpCliJob): Promise<void> {
     config,
     '--no-stdin',
     '--bespoke.progress',
-    ...(job.themeFile ? ['--theme-set', job.themeFile] : []),
+    ...(job.themeFiles.length ? ['--theme-set', ...job.themeFiles] : []),
     ...(job.args ?? []),
     '-o',
     job.outputFile,

@@ -15,8 +15,8 @@ export interface OutlineEntry {
 export interface PdfJob {
   browser: Browser
   markdown: string
-  /** Theme CSS with fonts inlined. */
-  themeCss?: string
+  /** Theme CSS to register with Marp. */
+  themeCss: string[]
   /** Folder the deck's relative image paths resolve against. */
   baseDir: string
   outputFile: string

@@ -28,7 +28,8 @@ export function deckToMdast(deck: Deck): Root {
 
 function slideToMdast(slide: Slide): RootContent[] {
   const out: RootContent[] = []
-  if (slide.kind !== 'content') out.push(directive(`_class: ${slide.kind}`))
+  const classes = [...(slide.kind === 'content' ? [] : [slide.kind]), ...(slide.classes ?? [])]
+  if (classes.length) out.push(directive(`_class: ${classes.join(' ')}`))
   const depth = slide.kind === 'title' || slide.kind === 'section' || slide.kind === 'closing' ? 1 : 2
   const title: PhrasingContent[] = [...slide.title]
   if (slide.part) title.push({ type: 'text', value: ` (${slide.part.index}/${slide.part.total})` })

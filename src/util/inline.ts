@@ -40,7 +40,11 @@ export function sliceInline(nodes: PhrasingContent[], limit: number): PhrasingCo
     const out: PhrasingContent[] = []
     for (const node of list) {
       if (left <= 0) break
-      if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'inlineMath') {
+      if (node.type === 'inlineCode' || node.type === 'inlineMath') {
+        // Code and math are never cut: half a formula is not a formula.
+        out.push(node)
+        left -= node.value.length
+      } else if (node.type === 'text') {
         out.push({ ...node, value: node.value.slice(0, left) })
         left -= node.value.length
       } else if ('children' in node) {

@@ -12,6 +12,7 @@ export interface ReportInput {
   timings: Record<string, number>
   files: string[]
   slideSummary: unknown[]
+  fit?: { rounds: number; fixes: number; overflowing: number[] }
 }
 
 /** report.json: what was built, how much of the chapter it carries, and every warning. */
@@ -29,8 +30,11 @@ export function writeReport(target: string, report: ReportInput): void {
       sentences: report.coverage.sentences,
       missing: report.coverage.missing,
     },
+    verification: report.fit
+      ? { measuredInBrowser: true, rounds: report.fit.rounds, slidesFixed: report.fit.fixes, overflowing: report.fit.overflowing }
+      : { measuredInBrowser: false },
     warnings: report.messages.map(messageJson),
-    outputs: [...report.files, 'report.json'].filter((name) => !name.startsWith('fonts/')),
+    outputs: [...report.files, 'report.json'],
     timings: report.timings,
   }
   fs.writeFileSync(target, JSON.stringify(data, null, 2) + '\n')

@@ -1,0 +1,184 @@
+import type { ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { VFile } from 'vfile'
+import { leadOf } from '../condense/lead.js'
+import type { Deck, Slide } from '../types.js'
+import { flattenInline, sliceInline } from '../util/inline.js'
+import { spoken } from '../util/spoken.js'
+import type { SlideMeasure } from '../verify/measure.js'
+import { overflows } from '../verify/measure.js'
+import { blockHeight } from './measure.js'
+import { chapterdeckMetrics, type ThemeMetrics } from './metrics.js'
+import { cost, defaultLimits, number, roomFor, splitBlocks } from './paginate.js'
+
+export interface FitOptions {
+  /** Lays the deck out in a browser and measures every slide. */
+  measure: (markdown: string) => Promise<SlideMeasure[]>
+  serialize: (deck: Deck) => string
+  metrics?: ThemeMetrics
+  maxRounds?: number
+}
+
+export interface FitResult {
+  rounds: number
+  /** Slides changed to make them fit. */
+  fixes: number
+  /** Slides still overflowing (1-based), each reported as an error. */
+  overflowing: number[]
+  measures: SlideMeasure[]
+}
+
+/**
+ * Measures every slide in the browser and fixes each one that overflows, then measures again,
+ * in bounded rounds: split at block boundaries with a budget scaled by what the browser saw,
+ * split wide tables by columns, set code at its floor size, and as a last resort move a block
+ * that cannot fit to the notes, leaving a short stand-in. What still overflows is an error.
+ */
+export async function fitDeck(deck: Deck, file: VFile, options: FitOptions): Promise<FitResult> {
+  const m = options.metrics ?? chapterdeckMetrics
+  const maxRounds = options.maxRounds ?? 10
+  let fixes = 0
+  let measures: SlideMeasure[] = []
+  for (let round = 1; ; round++) {
+    measures = await options.measure(options.serialize(deck))
+    if (measures.length !== deck.children.length) {
+      // Content Marp reads differently from us (it should not happen): say so, never guess.
+      file.message(`Marp laid out ${measures.length} slides for a deck of ${deck.children.length}; overflow could not be checked`, {
+        ruleId: 'not-verified',
+        source: 'chapterdeck',
+      })
+      return { rounds: round, fixes, overflowing: [], measures }
+    }
+    const bad = measures.flatMap((measure, index) => (overflows(measure) ? [index] : []))
+    if (!bad.length || round === maxRounds) {
+      for (const index of bad) report(file, deck.children[index], measures[index])
+      return { rounds: round, fixes, overflowing: bad.map((index) => index + 1), measures }
+    }
+    let changed = false
+    for (const index of bad.reverse()) {
+      const replacement = fixSlide(deck.children[index], measures[index], m, file, round)
+      if (!replacement) continue
+      deck.children.splice(index, 1, ...replacement)
+      changed = true
+      fixes += 1
+    }
+    number(deck.children)
+    if (!changed) {
+      for (const index of bad) report(file, deck.children[index], measures[index])
+      return { rounds: round, fixes, overflowing: bad.map((index) => index + 1), measures }
+    }
+  }
+}
+
+function report(file: VFile, slide: Slide, measure: SlideMeasure): void {
+  const title = toString({ type: 'paragraph', children: slide.title })
+  const message = file.message(
+    `Slide "${title}" overflows by ${Math.max(measure.over, measure.overX)} px and cannot be split further; shorten or break up this part of the chapter`,
+    { place: slide.children[0]?.position ?? slide.position, ruleId: 'slide-overflow', source: 'chapterdeck' },
+  )
+  message.fatal = true
+}
+
+/** A replacement for an overflowing slide, or undefined when nothing more can be done. */
+function fixSlide(slide: Slide, measure: SlideMeasure, m: ThemeMetrics, file: VFile, round: number): Slide[] | undefined {
+  const parts = (blocks: RootContent[][]) =>
+    blocks.map((children, index) => ({ ...slide, children, notes: index ? [] : slide.notes, position: children[0]?.position ?? slide.position }))
+
+  if (measure.overX > 2) {
+    const wide = slide.children.findIndex((child) => child.type === 'table' && columns(child) > 2)
+    if (wide >= 0) {
+      const [left, right] = splitColumns(slide.children[wide] as Table)
+      return parts([[...slide.children.slice(0, wide), left], [right, ...slide.children.slice(wide + 1)]])
+    }
+    if (slide.children.some((child) => child.type === 'code') && !slide.classes?.includes('dense')) {
+      return [{ ...slide, classes: [...(slide.classes ?? []), 'dense'] }]
+    }
+    const table = slide.children.findIndex((child) => child.type === 'table')
+    if (table >= 0) return [moveToNotes(slide, table, file, 'table is too wide for a slide')]
+  }
+
+  if (measure.over > 2 && slide.children.length) {
+    // Re-split with the budget scaled by how much the browser found too tall.
+    const { room, metrics } = roomFor(slide, m, defaultLimits)
+    const estimate = slide.children.reduce((sum, child) => sum + cost(child, metrics).height, 0)
+    const scale = Math.min(0.95, (measure.room - 4) / Math.max(measure.used, 1)) * (round > 2 ? 0.9 : 1)
+    const pieces = splitBlocks(slide.children, { ...room, height: Math.min(room.height, estimate * scale) }, metrics)
+    if (pieces.length > 1) return parts(pieces)
+    if (slide.children.some((child) => child.type === 'code') && !slide.classes?.includes('dense')) {
+      return [{ ...slide, classes: [...(slide.classes ?? []), 'dense'] }]
+    }
+    // One block that cannot be split: its text goes to the notes.
+    const tallest = slide.children.reduce((best, child, index) => (blockHeight(child, metrics) > blockHeight(slide.children[best], metrics) ? index : best), 0)
+    const target = slide.children[tallest]
+    if (target.type !== 'heading' && !target.data?.movedToNotes) return [moveToNotes(slide, tallest, file, 'it is taller than a slide')]
+  }
+  return undefined
+}
+
+function columns(table: Table): number {
+  return Math.max(...table.children.map((row) => row.children.length))
+}
+
+/** Splits a table by columns, keeping the first (key) column in both halves. */
+function splitColumns(table: Table): [Table, Table] {
+  const count = columns(table)
+  const middle = Math.ceil(count / 2)
+  const pick = (from: number, to: number): Table => ({
+    ...table,
+    align: table.align ? [table.align[0], ...table.align.slice(from, to)] : table.align,
+    children: table.children.map((row) => ({ ...row, children: [row.children[0], ...row.children.slice(from, to)].filter(Boolean) })),
+  })
+  return [pick(1, middle), { ...pick(middle, count), data: undefined }]
+}
+
+/**
+ * Replaces a block with a short stand-in and puts its full text in the notes: for a list,
+ * the tallest item; otherwise the block itself.
+ */
+function moveToNotes(slide: Slide, index: number, file: VFile, why: string): Slide {
+  const block = slide.children[index]
+  const children = [...slide.children]
+  if (block.type === 'list' && block.children.length > 1) {
+    const items = [...block.children]
+    const tallest = items.reduce((best, item, i) => (toString(item).length > toString(items[best]).length ? i : best), 0)
+    items[tallest] = standInItem(items[tallest])
+    children[index] = { ...block, children: items }
+  } else if (block.type === 'list') {
+    children[index] = { ...block, children: [standInItem(block.children[0])] }
+  } else {
+    children[index] = { ...standIn(block), data: { notes: [...(block.data?.notes ?? []), ...(block.data?.notes ? [] : [noteText(block)])], movedToNotes: true } }
+  }
+  file.message(`A ${block.type === 'list' ? 'list item' : block.type} on slide "${toString({ type: 'paragraph', children: slide.title })}" moved to the notes: ${why}`, {
+    place: block.position,
+    ruleId: 'moved-to-notes',
+    source: 'chapterdeck',
+  })
+  return { ...slide, children }
+}
+
+function standInItem(item: ListItem): ListItem {
+  const [first] = item.children
+  const paragraph: Paragraph = first?.type === 'paragraph' ? first : { type: 'paragraph', children: [{ type: 'text', value: toString(item) }] }
+  const notes = item.data?.notes ?? [noteText(item)]
+  return { ...item, children: [shorten(paragraph)], data: { ...item.data, notes, movedToNotes: true } }
+}
+
+function standIn(block: RootContent): Paragraph {
+  if (block.type === 'paragraph') return shorten(block)
+  const label = block.type === 'table' ? 'Table' : block.type === 'code' ? 'Code listing' : 'Text'
+  return { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: `${label} too large for a slide: see the notes.` }] }] }
+}
+
+/** The paragraph's lead, at most 80 characters, marked as continued in the notes. */
+function shorten(paragraph: Paragraph): Paragraph {
+  const { nodes, text } = flattenInline(paragraph.children)
+  const lead = Math.min(leadOf(text).length, 80)
+  const children: PhrasingContent[] = [...sliceInline(nodes, lead), { type: 'text', value: '… ' }, { type: 'emphasis', children: [{ type: 'text', value: '(full text in the notes)' }] }]
+  return { type: 'paragraph', children }
+}
+
+function noteText(node: RootContent | ListItem): string {
+  if (node.type === 'table') return node.children.map((row) => row.children.map((cell) => toString(cell)).join(' | ')).join('\n')
+  if (node.type === 'code') return node.value
+  return spoken(node)
+}

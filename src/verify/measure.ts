@@ -1,0 +1,90 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Browser } from 'puppeteer-core'
+import { createEngine } from '../render/engine.js'
+
+export interface SlideMeasure {
+  /** Content past the bottom of the padding box, in slide pixels. */
+  over: number
+  /** Content past the right edge, or scrolled inside a code block or table. */
+  overX: number
+  /** Height the body may fill, and the height it takes (slide pixels). */
+  room: number
+  used: number
+}
+
+/**
+ * Lays the deck out in Chromium at 1280×720 and measures each slide as a reader sees it:
+ * any element reaching past the padding box, any code block or table wider than it shows.
+ */
+export async function measureDeck(browser: Browser, markdown: string, themeCss: string[], baseDir: string, options: { math?: boolean } = {}): Promise<SlideMeasure[]> {
+  const { html, css } = createEngine(themeCss, options.math === false ? { math: false } : {}).render(markdown)
+  const file = path.join(baseDir, `.measure-${process.pid}-${Date.now()}.html`)
+  const page = await browser.newPage()
+  try {
+    fs.writeFileSync(
+      file,
+      `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style><style>svg[data-marpit-svg]{display:block;width:1280px;height:720px}</style></head><body style="margin:0">${html}</body></html>`,
+    )
+    await page.setViewport({ width: 1280, height: 720 })
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    // Evaluated code stays free of named inner functions (bundlers rename them).
+    return await page.evaluate(() => {
+      const out: { over: number; overX: number; room: number; used: number }[] = []
+      for (const section of document.querySelectorAll('svg > foreignObject > section')) {
+        const box = section.getBoundingClientRect()
+        const style = getComputedStyle(section)
+        const limitBottom = box.bottom - parseFloat(style.paddingBottom) + 1
+        const limitRight = box.right - parseFloat(style.paddingRight) + 1
+        const top = box.top + parseFloat(style.paddingTop)
+        let over = 0
+        let overX = 0
+        let used = 0
+        const stack: Element[] = [...section.children]
+        while (stack.length) {
+          const element = stack.pop()!
+          const position = getComputedStyle(element).position
+          if (position === 'absolute' || position === 'fixed' || element.tagName === 'HEADER' || element.tagName === 'FOOTER') continue
+          const rect = element.getBoundingClientRect()
+          if (rect.height > 0) {
+            over = Math.max(over, rect.bottom - limitBottom)
+            overX = Math.max(overX, rect.right - limitRight)
+            used = Math.max(used, rect.bottom - top)
+          }
+          if (element.scrollWidth > element.clientWidth + 1 && ['PRE', 'TABLE', 'CODE'].includes(element.tagName)) {
+            overX = Math.max(overX, element.scrollWidth - element.clientWidth)
+          }
+          stack.push(...element.children)
+        }
+        if (section.scrollHeight > section.clientHeight + 2) over = Math.max(over, section.scrollHeight - section.clientHeight)
+        out.push({ over: Math.round(over), overX: Math.round(overX), room: Math.round(limitBottom - 1 - top), used: Math.round(used) })
+      }
+      return out
+    })
+  } finally {
+    await page.close().catch(() => undefined)
+    fs.rmSync(file, { force: true })
+  }
+}
+
+/** The threshold deckcheck uses: more than 2 px past the edge. */
+export function overflows(measure: SlideMeasure): boolean {
+  return measure.over > 2 || measure.overX > 2
+}
+
+/**
+ * deck.md must fit in any Marp, including one without math support, where formulas show as
+ * their TeX source; a deck with math is measured both ways and each slide keeps the worse.
+ */
+export async function measurePortable(browser: Browser, markdown: string, themeCss: string[], baseDir: string): Promise<SlideMeasure[]> {
+  const typeset = await measureDeck(browser, markdown, themeCss, baseDir)
+  if (!/\$/.test(markdown)) return typeset
+  const source = await measureDeck(browser, markdown, themeCss, baseDir, { math: false })
+  if (source.length !== typeset.length) return typeset
+  return typeset.map((a, index) => {
+    const b = source[index]
+    return { over: Math.max(a.over, b.over), overX: Math.max(a.overX, b.overX), room: Math.min(a.room, b.room), used: Math.max(a.used, b.used) }
+  })
+}
