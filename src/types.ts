@@ -74,6 +74,8 @@ declare module 'mdast' {
     condensed?: boolean
     /** Set once a block's text went to the notes, so a fix is not tried twice. */
     movedToNotes?: boolean
+    /** Marks a paragraph made to hold phrasing that raw HTML left at block level. */
+    wrapped?: boolean
   }
 }
 

@@ -38,7 +38,7 @@ export function bulletOf(paragraph: Paragraph): ListItem {
     type: 'listItem',
     spread: false,
     children: [{ type: 'paragraph', children }],
-    data: { notes: [spoken(paragraph)] },
+    data: { notes: paragraph.data?.notes ?? [spoken(paragraph)] },
     position: paragraph.position,
   }
 }

@@ -1,6 +1,7 @@
 import type { Paragraph, Root } from 'mdast'
 import type { Math as MathNode } from 'mdast-util-math'
 import type { Processor } from 'unified'
+import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
 
 // A line that starts `$$x` (as in `$$ x = 1 $$`, `$$x$$ (label)` or `$$\begin{aligned}` …
@@ -8,19 +9,58 @@ import { visit } from 'unist-util-visit'
 // the rest of the chapter. A zero-width space in front of such a line makes it a paragraph
 // holding inline math; `displayMathLines` turns it back into display math. Line and column
 // numbers are unchanged but for one column on those lines.
+//
+// Inside a `$$` block, a closing line with a label (`$$ (eqn:best)`, MyST) is no fence for
+// remark-math either: the block would run on and flip every later one. Such a line becomes a
+// bare `$$`, and its label is kept for the notes.
 const marker = '\u200b'
-const oneLine = /^( {0,3})(\$\$(?=[^\s$]).*)$/gm
 
-/** Wraps the parser so single-line `$$…$$` stays on its line. Use after remark-parse. */
+declare module 'vfile' {
+  interface DataMap {
+    /** Labels cut from `$$ (label)` closing lines, by line number. */
+    mathLabels: ReadonlyMap<number, string>
+  }
+}
+
+/** Wraps the parser so `$$` lines mean what authors meant. Use after remark-parse. */
 export function protectDisplayMathLines(this: Processor) {
   const parse = this.parser
   if (!parse) throw new Error('`protectDisplayMathLines` must come after `remark-parse`')
-  this.parser = (document, file) => parse(document.replace(oneLine, `$1${marker}$2`), file)
+  this.parser = (document, file) => {
+    const labels = new Map<number, string>()
+    let inside = false
+    const lines = document.split('\n').map((line, index) => {
+      const fence = /^( {0,3})\$\$(.*)$/.exec(line)
+      if (!fence) return line
+      const rest = fence[2].trim()
+      if (inside) {
+        inside = false
+        if (!rest) return line
+        labels.set(index + 1, rest)
+        return `${fence[1]}$$`
+      }
+      if (!rest) {
+        inside = true
+        return line
+      }
+      return rest.startsWith('$') ? line : `${fence[1]}${marker}$$${fence[2]}`
+    })
+    file.data.mathLabels = labels
+    return parse(lines.join('\n'), file)
+  }
 }
 
-/** Turns a protected line that starts with math back into display math; text after it stays a paragraph. */
+/**
+ * Turns a protected line that starts with math back into display math (text after it stays a
+ * paragraph). Display math keeps its TeX, and any label, in the notes: a typeset formula has
+ * no words a reader's search or the speaker can use.
+ */
 export function displayMathLines() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'math', (node: MathNode) => {
+      const label = node.position ? file.data.mathLabels?.get(node.position.end.line) : undefined
+      node.data = { ...node.data, notes: [label ? `${node.value}\n${label}` : node.value] }
+    })
     visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
       if (!parent || index === undefined) return
       const [first, second, ...rest] = node.children
@@ -29,7 +69,8 @@ export function displayMathLines() {
         first.value = first.value.slice(1)
         return
       }
-      const math: MathNode = { type: 'math', value: second.value.trim(), meta: null, position: second.position ?? node.position }
+      const value = second.value.trim()
+      const math: MathNode = { type: 'math', value, meta: null, position: second.position ?? node.position, data: { notes: [value] } }
       const head = rest[0]
       if (head?.type === 'text') head.value = head.value.replace(/^\s+/, '')
       const after = rest.filter((child) => child.type !== 'text' || child.value)

@@ -1,8 +1,11 @@
 import type { Heading, Image, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import type { Deck, Slide, SlideKind } from '../types.js'
 import { spoken } from '../util/spoken.js'
+import { attachFootnotes } from './footnotes.js'
 import { collectLinks } from './links.js'
 import { inferSlideLevel } from './slide-level.js'
 import { takeTitle } from './title.js'
@@ -39,7 +42,7 @@ export function planSlides(options: PlanOptions = {}) {
     const frontMatter = tree.children.find((node) => node.type === 'yaml')
     add('title', title, heading, {
       subtitle: subtitleOf(matter, lead),
-      notes: [...(leadParagraph ? [spoken(leadParagraph)] : []), ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [`Front matter:\n${frontMatter.value}`] : [])],
+      notes: [...(leadParagraph ? [spoken(leadParagraph)] : []), ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [`Front matter: ${spoken(unified().use(remarkParse).parse(frontMatter.value) as Root)}`] : [])],
     })
 
     const sectionHeadings = body.filter((node): node is Heading => node.type === 'heading' && node.depth < slideLevel)
@@ -98,7 +101,8 @@ export function planSlides(options: PlanOptions = {}) {
       if (node.type === 'paragraph' && node.children.some((child) => child.type === 'image')) {
         const images = node.children.filter((child): child is Image => child.type === 'image')
         const rest = node.children.filter((child) => child.type !== 'image')
-        if (toString({ type: 'paragraph', children: rest }).trim()) content().children.push({ ...node, children: rest })
+        // The words around a figure stay together in the notes, alt text included.
+        if (toString({ type: 'paragraph', children: rest }).trim()) content().children.push({ ...node, children: rest, data: { ...node.data, notes: [spoken(node)] } })
         else if (!current) content()
         for (const image of images) figure(image, node)
         continue
@@ -164,6 +168,7 @@ export function planSlides(options: PlanOptions = {}) {
       },
       children: kept,
     }
+    attachFootnotes(tree, deck)
     file.data.deck = deck
     return deck
   }

@@ -33,9 +33,9 @@ function slideToMdast(slide: Slide): RootContent[] {
   const depth = slide.kind === 'title' || slide.kind === 'section' || slide.kind === 'closing' ? 1 : 2
   const title: PhrasingContent[] = [...slide.title]
   if (slide.part) title.push({ type: 'text', value: ` (${slide.part.index}/${slide.part.total})` })
-  out.push({ type: 'heading', depth, children: title } satisfies Heading)
-  if (slide.subtitle) out.push({ type: 'paragraph', children: slide.subtitle })
-  if (slide.image) out.push(...figure(slide))
+  out.push(clean({ type: 'heading', depth, children: title } satisfies Heading, depth))
+  if (slide.subtitle) out.push(clean({ type: 'paragraph', children: slide.subtitle }))
+  if (slide.image) out.push(...figure(slide).map((node) => clean(node)))
   out.push(...slide.children.map(clean))
   const notes = notesOf(slide)
   if (notes.length) out.push({ type: 'html', value: notesComment(notes) } satisfies Html)
@@ -59,11 +59,16 @@ function figure(slide: Slide): RootContent[] {
 }
 
 /** A block as it goes on a slide: soft breaks joined, deeper headings as subheadings, no data. */
-function clean(node: RootContent): RootContent {
+function clean(node: RootContent, headingDepth = 3): RootContent {
   const copy = structuredClone(node)
   visit(copy, (child, index, parent) => {
-    if (child.type === 'text') child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ')
-    if (child.type === 'heading') child.depth = 3
+    if (child.type === 'text') child.value = textPresentation(child.value.replace(/[ \t]*\n[ \t]*/g, ' '))
+    if (child.type === 'heading') child.depth = headingDepth as Heading['depth']
+    if (child.type === 'footnoteReference' && parent && index !== undefined) {
+      // Marp has no footnotes; the marker stays, the text is in the notes.
+      parent.children.splice(index, 1, { type: 'text', value: `[${child.label ?? child.identifier}]` })
+      return [SKIP, index + 1]
+    }
     if (child.type === 'html' && parent && index !== undefined && /<!--/.test(child.value)) {
       parent.children.splice(index, 1)
       return [SKIP, index]
@@ -75,4 +80,23 @@ function clean(node: RootContent): RootContent {
 
 function directive(value: string): Html {
   return { type: 'html', value: `<!-- ${value} -->` }
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' })
+
+/**
+ * Keeps emoji as characters in any Marp: Marp's default engine swaps emoji and `:name:`
+ * shortcodes for twemoji images from a CDN. Single-codepoint emoji get text presentation
+ * (U+FE0E) and shortcodes an invisible break, so deck.md never needs the network (and d2l
+ * roles like `:label:` stay words).
+ */
+function textPresentation(input: string): string {
+  const text = input.replace(/:(?=[\w+-]+:)/g, ':\u200b')
+  if (!/\p{Extended_Pictographic}/u.test(text)) return text
+  let out = ''
+  for (const { segment } of segmenter.segment(text)) {
+    const base = segment.replace(/\uFE0F$/, '')
+    out += /^\p{Extended_Pictographic}$/u.test(base) ? base + '\uFE0E' : segment
+  }
+  return out
 }

@@ -8,6 +8,9 @@ export function spoken(node: Nodes): string {
   return render(node).replace(/[ \t]+\n/g, '\n').trim()
 }
 
+// Parents whose children are blocks: their text is joined line by line.
+const blockParents = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow'])
+
 function render(node: Nodes): string {
   switch (node.type) {
     case 'break':
@@ -24,6 +27,7 @@ function render(node: Nodes): string {
     case 'math':
       return node.value
     default:
-      return 'children' in node ? (node.children as Nodes[]).map(render).join('') : ''
+      if (!('children' in node)) return ''
+      return (node.children as Nodes[]).map(render).join(blockParents.has(node.type) ? '\n' : '')
   }
 }

@@ -1,0 +1,71 @@
+import type { Element, Root as HastRoot } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { defaultSchema, sanitize } from 'hast-util-sanitize'
+import { toMdast } from 'hast-util-to-mdast'
+import type { Html, Image, Parent, PhrasingContent, Root, RootContent } from 'mdast'
+import { phrasing } from 'mdast-util-phrasing'
+import { toString } from 'mdast-util-to-string'
+import { SKIP, visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { spoken } from '../util/spoken.js'
+
+// Raw HTML never reaches a slide: a deck must not run or restyle anything from a chapter.
+// Block HTML is parsed, sanitized (GitHub's schema: no script, style, iframe, event handlers
+// or javascript: URLs) and turned into Markdown (figures become images, <br> breaks, <em>
+// emphasis); inline tags are dropped, keeping their text, except <img> and <br>.
+const unsafe = /<\s*(script|style|iframe|object|embed|form|link|meta|base)\b|\son\w+\s*=|javascript:/i
+const comment = /^\s*<!--[\s\S]*-->\s*$/
+
+export function repairRawHtml() {
+  return (tree: Root, file: VFile) => {
+    const noted = new WeakSet<Parent>()
+    visit(tree, 'html', (node: Html, index, parent) => {
+      if (!parent || index === undefined || comment.test(node.value)) return
+      if (unsafe.test(node.value)) {
+        file.message(`Unsafe raw HTML (${/<\s*(\w+)/.exec(node.value)?.[1] ?? 'attribute'}) removed: a deck never runs or restyles chapter HTML`, {
+          place: node.position,
+          ruleId: 'html-unsafe',
+          source: 'chapterdeck',
+        })
+      }
+      const inline = parent.type !== 'root' && parent.type !== 'blockquote' && parent.type !== 'listItem'
+      // The words of a paragraph whose markup changes stay, as written, in the notes.
+      if (inline && !noted.has(parent) && (parent.type === 'paragraph' || parent.type === 'tableCell')) {
+        noted.add(parent)
+        parent.data = { ...parent.data, notes: [spoken(parent)] }
+      }
+      const replacement = inline ? inlineHtml(node) : blockHtml(node)
+      parent.children.splice(index, 1, ...(replacement as never[]))
+      return [SKIP, index + replacement.length]
+    })
+  }
+}
+
+function blockHtml(node: Html): RootContent[] {
+  const hast = sanitize(fromHtml(node.value, { fragment: true }), defaultSchema) as HastRoot
+  const mdast = toMdast(hast) as Root
+  visit(mdast, (child) => {
+    child.position = node.position
+  })
+  // A bare <img> or text comes back as phrasing; blocks need it wrapped in a paragraph.
+  const out: RootContent[] = []
+  for (const child of mdast.children) {
+    const last = out[out.length - 1]
+    if (!phrasing(child)) out.push(child)
+    else if (last?.type === 'paragraph' && last.data?.wrapped) last.children.push(child as PhrasingContent)
+    else out.push({ type: 'paragraph', children: [child as PhrasingContent], position: node.position, data: { wrapped: true } })
+  }
+  for (const child of out) if (child.type === 'paragraph') delete child.data?.wrapped
+  return out.filter((child) => child.type !== 'paragraph' || toString(child).trim() || child.children.some((c) => c.type === 'image'))
+}
+
+function inlineHtml(node: Html): PhrasingContent[] {
+  const tag = /^<\s*(img|br)\b/i.exec(node.value)?.[1]?.toLowerCase()
+  if (tag === 'br') return [{ type: 'break', position: node.position }]
+  if (tag !== 'img') return []
+  const element = (fromHtml(node.value, { fragment: true }).children[0] ?? {}) as Partial<Element>
+  const src = String(element.properties?.src ?? '')
+  if (!src || /^javascript:/i.test(src)) return []
+  const image: Image = { type: 'image', url: src, alt: String(element.properties?.alt ?? ''), position: node.position }
+  return [image]
+}
