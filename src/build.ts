@@ -56,6 +56,19 @@ export interface ChapterResult {
   error?: ChapterdeckError
 }
 
+/**
+ * Checks one chapter without writing anything: the full pipeline, measured in the browser,
+ * into a scratch folder that is removed afterwards. Its findings are the result's messages.
+ */
+export async function checkChapter(input: string, options: Omit<BuildOptions, 'out' | 'formats' | 'verify'> = {}): Promise<ChapterResult> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-check-'))
+  try {
+    return await buildChapter(input, { ...options, out, formats: ['md'], verify: true })
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true })
+  }
+}
+
 /** Builds one chapter into `<out>/<slug>/`, replacing the previous output only on success. */
 export async function buildChapter(input: string, options: BuildOptions = {}): Promise<ChapterResult> {
   const session = options.browser ?? new BrowserSession()

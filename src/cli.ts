@@ -37,14 +37,28 @@ export async function main(argv: string[], io: Output = { out: (l) => process.st
     .option('-t, --theme <name|file.css>', 'theme: chapterdeck, default, gaia, uncover, or a path to a Marp theme .css', 'chapterdeck')
     .option('--slide-level <n>', 'heading level that starts a slide (default: inferred, pandoc rule)', parseLevel)
     .option('-q, --quiet', 'print only warnings and errors')
+    .option('--no-verify', 'skip measuring slides in a browser (overflow is then not ruled out)')
     .option('--debug', 'show stack traces for errors')
     .addHelpText(
       'after',
       '\nExamples:\n  chapterdeck build                         every chapter in source/ → dist/\n  chapterdeck build ch1.md --formats md,html  deck.md and index.html only\n  chapterdeck build book/ --out talks --theme gaia',
     )
-    .action(async (paths: string[], opts: { out: string; formats: Format[]; theme: string; slideLevel?: number; quiet?: boolean; debug?: boolean }) => {
+    .action(async (paths: string[], opts: BuildFlags) => {
       debug = Boolean(opts.debug)
       code = await buildCommand(paths, opts, io)
+    })
+
+  program
+    .command('check')
+    .description('build in memory, measure every slide in a browser, and report findings; exit 1 if any error remains')
+    .argument('[paths...]', 'Markdown files or folders of them', ['source'])
+    .option('-t, --theme <name|file.css>', 'theme to check against', 'chapterdeck')
+    .option('--slide-level <n>', 'heading level that starts a slide (default: inferred)', parseLevel)
+    .option('--json', 'print findings as JSON, one object per chapter')
+    .option('--debug', 'show stack traces for errors')
+    .action(async (paths: string[], opts: { theme: string; slideLevel?: number; json?: boolean; debug?: boolean }) => {
+      debug = Boolean(opts.debug)
+      code = await checkCommand(paths, opts, io)
     })
 
   try {
@@ -62,11 +76,17 @@ export async function main(argv: string[], io: Output = { out: (l) => process.st
   }
 }
 
-async function buildCommand(
-  paths: string[],
-  opts: { out: string; formats: Format[]; theme: string; slideLevel?: number; quiet?: boolean; debug?: boolean },
-  io: Output,
-): Promise<number> {
+interface BuildFlags {
+  out: string
+  formats: Format[]
+  theme: string
+  slideLevel?: number
+  quiet?: boolean
+  verify: boolean
+  debug?: boolean
+}
+
+async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Promise<number> {
   const chapters = expand(paths)
   // Loaded on demand so --help and --version answer without loading Marp and the browser driver.
   const [{ buildChapter }, { BrowserSession }] = await Promise.all([import('./build.js'), import('./browser/launch.js')])
@@ -76,8 +96,9 @@ async function buildCommand(
     for (const [index, chapter] of chapters.entries()) {
       if (!opts.quiet) io.err(`[${index + 1}/${chapters.length}] ${chapter} …`)
       try {
-        const result = await buildChapter(chapter, { out: opts.out, formats: opts.formats, theme: opts.theme, slideLevel: opts.slideLevel, browser: session })
+        const result = await buildChapter(chapter, { out: opts.out, formats: opts.formats, theme: opts.theme, slideLevel: opts.slideLevel, browser: session, verify: opts.verify })
         for (const message of result.messages) if (message.fatal !== undefined || !opts.quiet) io.err(formatMessage(message))
+        if (result.messages.some((message) => message.fatal === true)) code = Math.max(code, ExitCode.buildFailed)
         if (result.error) {
           io.err(`chapterdeck: ${result.error.message}`)
           code = Math.max(code, result.error.code)
@@ -99,6 +120,41 @@ async function buildCommand(
   } finally {
     await session.close()
   }
+  return code
+}
+
+async function checkCommand(paths: string[], opts: { theme: string; slideLevel?: number; json?: boolean; debug?: boolean }, io: Output): Promise<number> {
+  const chapters = expand(paths)
+  const [{ checkChapter }, { BrowserSession }, { messageJson }] = await Promise.all([import('./build.js'), import('./browser/launch.js'), import('./verify/report.js')])
+  const session = new BrowserSession()
+  let code: number = ExitCode.ok
+  const reports: unknown[] = []
+  try {
+    for (const chapter of chapters) {
+      try {
+        const result = await checkChapter(chapter, { theme: opts.theme, slideLevel: opts.slideLevel, browser: session })
+        const errors = result.messages.filter((m) => m.fatal === true).length
+        const warnings = result.messages.filter((m) => m.fatal === false).length
+        const overflowing = result.fit?.overflowing.length ?? 0
+        if (errors || result.error) code = Math.max(code, ExitCode.buildFailed)
+        if (opts.json) {
+          reports.push({ chapter, slides: result.deck.children.length, overflowing, errors, warnings, coverage: result.coverage.ratio, verified: Boolean(result.fit), findings: result.messages.map(messageJson) })
+          continue
+        }
+        for (const message of result.messages) if (message.fatal !== undefined) io.out(formatMessage(message))
+        const verified = result.fit ? `${overflowing} overflowing` : 'not measured (no browser)'
+        io.out(`${chapter}: ${result.deck.children.length} slides, ${verified}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, coverage ${(result.coverage.ratio * 100).toFixed(1)}%`)
+        if (result.error) io.err(`chapterdeck: ${result.error.message}`)
+      } catch (error) {
+        io.err(`chapterdeck: ${describe(error)}`)
+        if (opts.debug && error instanceof Error && error.stack) io.err(error.stack)
+        code = Math.max(code, isChapterdeckError(error) ? error.code : ExitCode.buildFailed)
+      }
+    }
+  } finally {
+    await session.close()
+  }
+  if (opts.json) io.out(JSON.stringify(reports, null, 2))
   return code
 }
 

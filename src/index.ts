@@ -1,4 +1,4 @@
-export { allFormats, buildChapter, defaultFormats } from './build.js'
+export { allFormats, buildChapter, checkChapter, defaultFormats } from './build.js'
 export type { BuildOptions, ChapterResult, Format } from './build.js'
 export { BrowserSession } from './browser/launch.js'
 export { ChapterdeckError, ExitCode } from './errors.js'

@@ -31,7 +31,8 @@ export function readChapter(input: string, cwd = process.cwd()): VFile {
   }
   value = value.replace(/^\uFEFF/, '')
   if (!value.trim()) throw new ChapterdeckError(`${input}: the file is empty; write some Markdown first`, { file: input })
-  const vfile = new VFile({ path: path.relative(cwd, file) || file, cwd, value })
+  // Messages name the file as the user typed it.
+  const vfile = new VFile({ path: path.isAbsolute(input) ? file : path.normalize(input), cwd, value })
   if (latin1) {
     vfile.message('The file is not valid UTF-8; read as Latin-1. Save it as UTF-8 to be sure of its characters', {
       place: { line: 1, column: 1 },

@@ -3,6 +3,6 @@ import * as api from '../src/index.js'
 
 describe('public API', () => {
   it('should expose the public api', () => {
-    expect(Object.keys(api).sort()).toEqual(['BrowserSession', 'ChapterdeckError', 'ExitCode', 'allFormats', 'buildChapter', 'createProcessor', 'defaultFormats'])
+    expect(Object.keys(api).sort()).toEqual(['BrowserSession', 'ChapterdeckError', 'ExitCode', 'allFormats', 'buildChapter', 'checkChapter', 'createProcessor', 'defaultFormats'])
   })
 })

@@ -11,6 +11,9 @@ import { blockHeight } from './measure.js'
 import { chapterdeckMetrics, type ThemeMetrics } from './metrics.js'
 import { cost, defaultLimits, number, roomFor, splitBlocks } from './paginate.js'
 
+/** Characters of one word beyond which no slide can show it, even wrapped. */
+const unbreakable = 500
+
 export interface FitOptions {
   /** Lays the deck out in a browser and measures every slide. */
   measure: (markdown: string) => Promise<SlideMeasure[]>
@@ -148,11 +151,22 @@ function moveToNotes(slide: Slide, index: number, file: VFile, why: string): Sli
   } else {
     children[index] = { ...standIn(block), data: { notes: [...(block.data?.notes ?? []), ...(block.data?.notes ? [] : [noteText(block)])], movedToNotes: true } }
   }
-  file.message(`A ${block.type === 'list' ? 'list item' : block.type} on slide "${toString({ type: 'paragraph', children: slide.title })}" moved to the notes: ${why}`, {
-    place: block.position,
-    ruleId: 'moved-to-notes',
-    source: 'chapterdeck',
-  })
+  const name = toString({ type: 'paragraph', children: slide.title })
+  const longest = Math.max(0, ...(toString(block).match(/\S+/g) ?? []).map((word) => word.length))
+  if (longest > unbreakable) {
+    // No slide can show such a word; the stand-in is a cut, so the author must act.
+    const message = file.message(
+      `Slide "${name}" holds a ${longest}-character unbroken word that no slide can show; it is cut on the slide and kept whole in the notes. Break it up in the chapter`,
+      { place: block.position, ruleId: 'word-too-long', source: 'chapterdeck' },
+    )
+    message.fatal = true
+  } else {
+    file.message(`A ${block.type === 'list' ? 'list item' : block.type} on slide "${name}" moved to the notes: ${why}`, {
+      place: block.position,
+      ruleId: 'moved-to-notes',
+      source: 'chapterdeck',
+    })
+  }
   return { ...slide, children }
 }
 

@@ -1,0 +1,100 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BrowserSession } from '../../src/browser/launch.js'
+import { buildChapter, checkChapter } from '../../src/build.js'
+import { loadTheme } from '../../src/render/theme.js'
+import { measurePortable, overflows } from '../../src/verify/measure.js'
+
+// Chapters no size budget gets right: only measuring in the browser can guarantee the fit.
+const wideTable = [
+  `| ${Array.from({ length: 16 }, (_, i) => `Column ${i + 1}`).join(' | ')} |`,
+  `| ${Array.from({ length: 16 }, () => '---').join(' | ')} |`,
+  ...Array.from({ length: 40 }, (_, r) => `| ${Array.from({ length: 16 }, (_, c) => `r${r}c${c} value`).join(' | ')} |`),
+].join('\n')
+const deepList = Array.from({ length: 10 }, (_, depth) => `${'  '.repeat(depth)}- Level ${depth + 1} item with a few words`).join('\n')
+const longList = Array.from({ length: 60 }, (_, i) => `- List entry number ${i + 1}`).join('\n')
+const code = Array.from({ length: 120 }, (_, i) => (i % 10 === 0 ? `const line${i} = "${'x'.repeat(300)}"` : `const line${i} = compute(${i})`)).join('\n')
+const cjk = '所有权是 Rust 最为与众不同的特性，它让 Rust 无需垃圾回收即可保障内存安全。'.repeat(12)
+const url = `https://example.com/${'segment/'.repeat(50)}end`
+const stress = `# Stress test
+
+## Wide table
+
+${wideTable}
+
+## Deep list
+
+${deepList}
+
+## Long list
+
+${longList}
+
+## Long code
+
+\`\`\`js
+${code}
+\`\`\`
+
+## CJK and Arabic
+
+${cjk}
+
+النص العربي يكتب من اليمين إلى اليسار ويجب أن يظهر كاملا على الشريحة دون أن يقطع. 🚀
+
+## A long URL
+
+See ${url} for details.
+
+${'A wall of prose without any heading that goes on and on. '.repeat(40)}
+`
+
+let work: string
+let session: BrowserSession
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-fit-'))
+  fs.writeFileSync(path.join(work, 'stress.md'), stress)
+  session = new BrowserSession()
+})
+afterAll(async () => {
+  await session.close()
+  fs.rmSync(work, { recursive: true, force: true })
+})
+
+async function overflowingSlides(deckFile: string, theme: string): Promise<number[]> {
+  const markdown = fs.readFileSync(deckFile, 'utf8')
+  const measures = await measurePortable(await session.get(), markdown, loadTheme(theme).css, path.dirname(deckFile))
+  return measures.flatMap((measure, index) => (overflows(measure) ? [index + 1] : []))
+}
+
+describe('browser-verified pagination', () => {
+  for (const theme of ['chapterdeck', 'default', 'gaia', 'uncover']) {
+    it(`leaves no slide overflowing on hostile layouts (${theme})`, async () => {
+      const result = await buildChapter(path.join(work, 'stress.md'), { out: path.join(work, `out-${theme}`), formats: ['md'], theme, browser: session })
+      expect(result.fit?.overflowing).toEqual([])
+      expect(await overflowingSlides(path.join(result.outDir, 'deck.md'), theme)).toEqual([])
+      expect(result.coverage.ratio).toBeGreaterThanOrEqual(0.995)
+      const rules = result.messages.map((message) => message.ruleId)
+      expect(rules).toContain('list-depth')
+      expect(result.messages.filter((message) => message.fatal)).toEqual([])
+    })
+  }
+
+  it('keeps ordered numbering, repeated table headers and continuation titles', async () => {
+    const result = await buildChapter(path.join(work, 'stress.md'), { out: path.join(work, 'out-structure'), formats: ['md'], browser: session })
+    const deck = fs.readFileSync(path.join(result.outDir, 'deck.md'), 'utf8')
+    expect(deck).toMatch(/## Wide table \(2\/\d+\)/)
+    expect(deck.match(/\| Column 1 +\|/g)?.length).toBeGreaterThan(1)
+    expect(deck).toMatch(/## Long list \(2\/\d+\)/)
+  })
+
+  it('reports a word no slide can show as an error with its position', async () => {
+    fs.writeFileSync(path.join(work, 'impossible.md'), `# Impossible\n\n## A slide\n\n${'x'.repeat(2000)}\n`)
+    const result = await checkChapter(path.join(work, 'impossible.md'), { browser: session })
+    const errors = result.messages.filter((message) => message.fatal)
+    expect(errors.map((message) => [message.ruleId, message.line, message.column])).toEqual([['word-too-long', 5, 1]])
+    expect(result.fit?.overflowing).toEqual([])
+  })
+})
