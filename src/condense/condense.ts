@@ -1,4 +1,5 @@
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import { EXIT, visit } from 'unist-util-visit'
 import type { Deck } from '../types.js'
 import { flattenInline, sliceInline } from '../util/inline.js'
 import { spoken } from '../util/spoken.js'
@@ -16,6 +17,8 @@ export function condenseProse() {
       const out: RootContent[] = []
       for (const node of slide.children) {
         if (node.type !== 'paragraph') {
+          // Typeset formulas have no words; the speaker (and search) get their TeX in the notes.
+          if (!node.data?.notes && hasInlineMath(node)) node.data = { ...node.data, notes: [spoken(node)] }
           out.push(node)
           continue
         }
@@ -27,6 +30,15 @@ export function condenseProse() {
       slide.children = out
     }
   }
+}
+
+function hasInlineMath(node: RootContent): boolean {
+  let found = false
+  visit(node, 'inlineMath', () => {
+    found = true
+    return EXIT
+  })
+  return found
 }
 
 export function bulletOf(paragraph: Paragraph): ListItem {
