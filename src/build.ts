@@ -112,6 +112,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   const files: string[] = []
   let failure: ChapterdeckError | undefined
   let fit: ChapterResult['fit']
+  let covered: Coverage = { ratio: 0, sentences: 0, missing: [] }
   try {
     const write = (name: string, data: string | Uint8Array) => {
       fs.mkdirSync(path.dirname(path.join(tmp, name)), { recursive: true })
@@ -179,7 +180,8 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     }
 
     timings.total = Math.round(performance.now() - started)
-    writeReport(path.join(tmp, 'report.json'), { input, slug, deck, messages: file.messages, coverage: coverage(source, deck), timings, files, slideSummary: summarize(deck), fit })
+    covered = coverage(source, deck)
+    writeReport(path.join(tmp, 'report.json'), { input, slug, deck, messages: file.messages, coverage: covered, timings, files, slideSummary: summarize(deck), fit })
     files.push('report.json')
     commit(tmp, outDir, Boolean(failure))
   } catch (error) {
@@ -188,7 +190,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   } finally {
     fs.rmSync(work, { recursive: true, force: true })
   }
-  return { input, slug, outDir, files, deck, messages: file.messages, coverage: coverage(source, deck), timings, fit: fit && { rounds: fit.rounds, fixes: fit.fixes, overflowing: fit.overflowing }, error: failure }
+  return { input, slug, outDir, files, deck, messages: file.messages, coverage: covered, timings, fit: fit && { rounds: fit.rounds, fixes: fit.fixes, overflowing: fit.overflowing }, error: failure }
 }
 
 function summarize(deck: Deck) {

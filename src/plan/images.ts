@@ -15,7 +15,7 @@ type Resolved = { status: 'ok'; file: string; asset: string } | { status: 'missi
  */
 export function checkImages() {
   return (deck: Deck, file: VFile) => {
-    const base = file.dirname ? path.resolve(file.cwd, file.dirname) : file.cwd
+    const base = path.resolve(file.cwd, file.dirname ?? '.')
     const assets = new Map<string, string>()
     const resolve = (url: string, place: Position | undefined): Resolved => {
       if (/^[a-z][a-z\d+.-]*:/i.test(url) && !url.startsWith('file:')) {
@@ -24,6 +24,16 @@ export function checkImages() {
       }
       const relative = safeDecode(url.replace(/^file:\/\//, '').split(/[?#]/)[0])
       const resolved = path.resolve(base, relative)
+      // Only files inside the chapter's folder are copied: never /etc/passwd, ../ or a symlink out.
+      const real = fs.existsSync(resolved) ? fs.realpathSync(resolved) : resolved
+      if (!inside(real, fs.realpathSync(base))) {
+        file.message(`Image "${relative}" is outside the chapter's folder; not copied, shown as a placeholder. Move it next to the chapter`, {
+          place,
+          ruleId: 'image-outside',
+          source: 'chapterdeck',
+        })
+        return { status: 'missing', relative }
+      }
       if (fs.existsSync(resolved) && fs.statSync(resolved).isFile()) {
         const asset = assets.get(resolved) ?? assetName(resolved, new Set(assets.values()))
         assets.set(resolved, asset)
@@ -63,6 +73,11 @@ export function checkImages() {
       }
     }
   }
+}
+
+function inside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 /** A URL-safe, unique name under `assets/` for a copied image. */

@@ -58,3 +58,24 @@ describe('math and emoji', () => {
     expect(requests.filter((url) => !/^(file|data):/.test(url))).toEqual([])
   })
 })
+
+describe('images outside the chapter folder', () => {
+  it('are never copied: ../ escapes, absolute paths and symlinks out become placeholders', async () => {
+    const chapterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-escape-'))
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-secret-'))
+    fs.writeFileSync(path.join(outside, 'secret.png'), 'not for the deck')
+    fs.symlinkSync(path.join(outside, 'secret.png'), path.join(chapterDir, 'link.png'))
+    const relativeOut = path.relative(chapterDir, path.join(outside, 'secret.png'))
+    fs.writeFileSync(
+      path.join(chapterDir, 'ch.md'),
+      `# Escape\n\n## One\n\n![up](${relativeOut})\n\n## Two\n\n![abs](/etc/passwd)\n\n## Three\n\n![link](link.png)\n`,
+    )
+    const result = await buildChapter(path.join(chapterDir, 'ch.md'), { out, browser: session, formats: ['md'] })
+    expect(result.messages.filter((m) => m.ruleId === 'image-outside').map((m) => m.line)).toEqual([5, 9, 13])
+    expect(fs.existsSync(path.join(result.outDir, 'assets'))).toBe(false)
+    const outputs = fs.readdirSync(result.outDir, { recursive: true, encoding: 'utf8' })
+    expect(outputs.some((name) => /secret|passwd|link/.test(name))).toBe(false)
+    fs.rmSync(chapterDir, { recursive: true, force: true })
+    fs.rmSync(outside, { recursive: true, force: true })
+  })
+})
