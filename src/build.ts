@@ -13,6 +13,8 @@ import { runMarpCli } from './render/html.js'
 import { notesMarkdown } from './render/notes-md.js'
 import { deckOutline, slideTitle } from './render/outline.js'
 import { renderSlidesPdf } from './render/pdf.js'
+import { renderHandout, type HandoutLayout, type Paper } from './render/handout.js'
+import { formatMinutes, slideMinutes, talkMinutes } from './render/timing.js'
 import { loadTheme } from './render/theme.js'
 import { notesOf } from './serialize/notes.js'
 import type { Deck } from './types.js'
@@ -37,6 +39,9 @@ export interface BuildOptions {
   browser?: BrowserSession
   /** Measure every slide in the browser and fix overflow (default true). */
   verify?: boolean
+  /** handout.pdf layout (default `notes`) and paper (default `a4`). */
+  handoutLayout?: HandoutLayout
+  paper?: Paper
   cwd?: string
 }
 
@@ -91,9 +96,6 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     }
   }
   const formats = new Set<Format>(['md', ...(options.formats ?? defaultFormats)])
-  if (formats.has('handout')) {
-    throw new ChapterdeckError('The handout format is not available yet; leave "handout" out of --formats', { code: ExitCode.usage })
-  }
   const theme = loadTheme(options.theme ?? 'chapterdeck')
   const file = readChapter(input, options.cwd)
   const chapterText = String(file.value)
@@ -123,7 +125,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     const themeCss = theme.css
     const themeFiles = theme.files
 
-    const needsBrowser = options.verify !== false || formats.has('pdf') || formats.has('pptx') || formats.has('png')
+    const needsBrowser = options.verify !== false || ['pdf', 'handout', 'pptx', 'png'].some((format) => formats.has(format as Format))
     const browser = needsBrowser ? await session.get().catch((error: unknown) => { failure = asError(error); return undefined }) : undefined
     if (browser && options.verify !== false) {
       fit = await time('verify', () =>
@@ -159,6 +161,24 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
       )
       files.push('slides.pdf')
     }
+    if (browser && formats.has('handout')) {
+      await time('handout', () =>
+        renderHandout({
+          browser,
+          markdown,
+          themeCss,
+          baseDir: tmp,
+          outputFile: path.join(tmp, 'handout.pdf'),
+          title: deck.meta.title,
+          lang: deck.meta.lang,
+          layout: options.handoutLayout ?? 'notes',
+          paper: options.paper ?? 'a4',
+          slides: deck.children.map((slide) => ({ title: slideTitle(slide), notes: notesOf(slide), time: formatMinutes(slideMinutes(slide)) })),
+          totalTime: formatMinutes(talkMinutes(deck)),
+        }),
+      )
+      files.push('handout.pdf')
+    }
     if (browser && session.found) {
       const browserArgs = ['--browser-path', session.found.executablePath, '--allow-local-files']
       if (formats.has('pptx')) {
@@ -171,7 +191,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
         files.push(...fs.readdirSync(path.join(tmp, 'slides')).map((name) => `slides/${name}`))
       }
     }
-    const browserOutputs = [...formats].filter((f) => ['pdf', 'pptx', 'png'].includes(f))
+    const browserOutputs = [...formats].filter((f) => ['pdf', 'handout', 'pptx', 'png'].includes(f))
     if (failure && browserOutputs.length) {
       failure = new ChapterdeckError(`${input}: ${browserOutputs.join(', ')} not written: ${failure.message}`, { code: failure.code, file: input, cause: failure })
     } else if (failure) {
@@ -200,6 +220,7 @@ function summarize(deck: Deck) {
     title: slideTitle(slide),
     line: slide.position?.start.line,
     notesWords: wordCount(notesOf(slide).join(' ')),
+    minutes: Number(slideMinutes(slide).toFixed(2)),
   }))
 }
 

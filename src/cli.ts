@@ -3,6 +3,7 @@ import path from 'node:path'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import type { VFileMessage } from 'vfile-message'
 import { allFormats, defaultFormats, type Format } from './formats.js'
+import type { HandoutLayout, Paper } from './render/handout.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
 import { packageRoot } from './render/theme.js'
 
@@ -26,7 +27,7 @@ export async function main(argv: string[], io: Output = { out: (l) => process.st
 
   program
     .command('build')
-    .description('build each chapter into <out>/<name>/: deck.md, index.html, slides.pdf, notes.md, report.json')
+    .description('build each chapter into <out>/<name>/: deck.md, index.html, slides.pdf, handout.pdf, notes.md, report.json')
     .argument('[paths...]', 'Markdown files or folders of them', ['source'])
     .option('-o, --out <dir>', 'output folder', 'dist')
     .addOption(
@@ -37,6 +38,8 @@ export async function main(argv: string[], io: Output = { out: (l) => process.st
     .option('-t, --theme <name|file.css>', 'theme: chapterdeck, default, gaia, uncover, or a path to a Marp theme .css', 'chapterdeck')
     .option('--slide-level <n>', 'heading level that starts a slide (default: inferred, pandoc rule)', parseLevel)
     .option('-q, --quiet', 'print only warnings and errors')
+    .addOption(new Option('--handout-layout <layout>', 'handout.pdf: notes (slide beside its notes), 2up, 3up (with lines to write on), 6up').choices(['notes', '2up', '3up', '6up']).default('notes'))
+    .addOption(new Option('--paper <size>', 'handout paper size').choices(['a4', 'letter']).default('a4'))
     .option('--no-verify', 'skip measuring slides in a browser (overflow is then not ruled out)')
     .option('--debug', 'show stack traces for errors')
     .addHelpText(
@@ -83,6 +86,8 @@ interface BuildFlags {
   slideLevel?: number
   quiet?: boolean
   verify: boolean
+  handoutLayout: HandoutLayout
+  paper: Paper
   debug?: boolean
 }
 
@@ -96,7 +101,7 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
     for (const [index, chapter] of chapters.entries()) {
       if (!opts.quiet) io.err(`[${index + 1}/${chapters.length}] ${chapter} …`)
       try {
-        const result = await buildChapter(chapter, { out: opts.out, formats: opts.formats, theme: opts.theme, slideLevel: opts.slideLevel, browser: session, verify: opts.verify })
+        const result = await buildChapter(chapter, { out: opts.out, formats: opts.formats, theme: opts.theme, slideLevel: opts.slideLevel, browser: session, verify: opts.verify, handoutLayout: opts.handoutLayout, paper: opts.paper })
         for (const message of result.messages) if (message.fatal !== undefined || !opts.quiet) io.err(formatMessage(message))
         if (result.messages.some((message) => message.fatal === true)) code = Math.max(code, ExitCode.buildFailed)
         if (result.error) {

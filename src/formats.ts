@@ -2,4 +2,4 @@
 export const allFormats = ['md', 'html', 'pdf', 'handout', 'notes', 'pptx', 'png'] as const
 export type Format = (typeof allFormats)[number]
 /** What `build` writes unless told otherwise. */
-export const defaultFormats: Format[] = ['md', 'html', 'pdf', 'notes']
+export const defaultFormats: Format[] = ['md', 'html', 'pdf', 'handout', 'notes']

@@ -44,8 +44,8 @@ describe('build of the seed chapter', () => {
     expect(fs.readFileSync(seed).equals(fs.readFileSync(original))).toBe(true)
   })
 
-  it('writes deck.md, index.html, slides.pdf, notes.md and report.json', () => {
-    for (const name of ['deck.md', 'index.html', 'slides.pdf', 'notes.md', 'report.json']) {
+  it('writes deck.md, index.html, slides.pdf, handout.pdf, notes.md and report.json', () => {
+    for (const name of ['deck.md', 'index.html', 'slides.pdf', 'handout.pdf', 'notes.md', 'report.json']) {
       expect(fs.statSync(file(name)).size, name).toBeGreaterThan(100)
     }
     expect(result.error).toBeUndefined()
@@ -61,10 +61,27 @@ describe('build of the seed chapter', () => {
     expect(report.timings.total).toBeGreaterThan(0)
   })
 
-  it('puts every slide title and its notes in notes.md', () => {
+  it('puts every slide title, its time and its notes in notes.md', () => {
     const notes = fs.readFileSync(file('notes.md'), 'utf8')
-    expect(notes).toContain('## 1. The future of Kubernetes')
+    expect(notes).toMatch(/^## 1\. The future of Kubernetes \(~\d+(\.5)? min\)$/m)
+    expect(notes).toMatch(/^39 slides, ~\d+ min at 130 spoken words a minute\.$/m)
     expect(notes).toContain('Not only did Kubernetes beat all the other container orchestrators')
+    const report = JSON.parse(fs.readFileSync(file('report.json'), 'utf8'))
+    expect(report.talkMinutes).toBeGreaterThan(10)
+    expect(report.slideList[0].minutes).toBeGreaterThan(0)
+  })
+
+  it('prints an A4 handout with each slide beside its notes, verbatim and selectable', async () => {
+    const pdf = await readPdf(file('handout.pdf'))
+    expect(pdf.pages[0].width).toBeCloseTo(595, 0)
+    expect(pdf.pages[0].height).toBeCloseTo(842, 0)
+    const text = pdf.pages.map((page) => page.text).join(' ').replace(/\s+/g, ' ')
+    expect(text).toContain('Not only did Kubernetes beat all the other container orchestrators, but it is also the de facto solution on public clouds')
+    expect(text).toMatch(/The future of Kubernetes · ~\d+ min/)
+    expect(text).toContain(`1 / ${pdf.pageCount}`)
+    for (const slide of result.deck.children.slice(0, 5)) expect(text).toContain(slide.title.map((node) => ('value' in node ? node.value : '')).join(''))
+    const links = pdf.pages.flatMap((page) => page.annotations.filter((a) => a.subtype === 'Link').map((a) => a.url))
+    expect(links).toContain('https://github.com/kubernetes/kubernetes')
   })
 
   it('prints one PDF page per slide with an outline, clickable links and notes', async () => {

@@ -89,7 +89,7 @@ describe('chapterdeck CLI', () => {
     write('nobrowser/ch.md', '# No browser\n\nText. More.\n')
     const { code, stderr } = run(['build', 'nobrowser/ch.md', '--out', 'nb'], { CHROME_PATH: path.join(work, 'no-such-chrome') })
     expect(code).toBe(3)
-    expect(stderr).toContain('pdf not written: CHROME_PATH points at')
+    expect(stderr).toContain('pdf, handout not written: CHROME_PATH points at')
     expect(stderr).toContain('fix it or unset it')
     noStack(stderr)
     for (const name of ['deck.md', 'index.html', 'notes.md']) expect(fs.existsSync(path.join(work, 'nb/ch', name))).toBe(true)

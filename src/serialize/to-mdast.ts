@@ -2,6 +2,7 @@ import type { Heading, Html, Paragraph, PhrasingContent, Root, RootContent } fro
 import { SKIP, visit } from 'unist-util-visit'
 import { stringify } from 'yaml'
 import type { Deck, Slide } from '../types.js'
+import { formatMinutes, slideMinutes } from '../render/timing.js'
 import { notesComment, notesOf } from './notes.js'
 
 /**
@@ -38,7 +39,8 @@ function slideToMdast(slide: Slide): RootContent[] {
   if (slide.image) out.push(...figure(slide).map((node) => clean(node)))
   out.push(...slide.children.map(clean))
   const notes = notesOf(slide)
-  if (notes.length) out.push({ type: 'html', value: notesComment(notes) } satisfies Html)
+  // The presenter view shows the notes: they open with the slide's share of the talk.
+  if (notes.length) out.push({ type: 'html', value: notesComment([`[${formatMinutes(slideMinutes(slide))}]`, ...notes]) } satisfies Html)
   return out
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import type { VFileMessage } from 'vfile-message'
 import type { Deck } from '../types.js'
 import type { Coverage } from './coverage.js'
+import { talkMinutes } from '../render/timing.js'
 
 export interface ReportInput {
   input: string
@@ -24,6 +25,7 @@ export function writeReport(target: string, report: ReportInput): void {
     theme: report.deck.meta.theme,
     slideLevel: report.deck.meta.slideLevel,
     slides: report.deck.children.length,
+    talkMinutes: Number(talkMinutes(report.deck).toFixed(1)),
     slideList: report.slideSummary,
     coverage: {
       ratio: Number(report.coverage.ratio.toFixed(4)),
