@@ -189,6 +189,9 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
         fs.mkdirSync(path.join(tmp, 'slides'), { recursive: true })
         await time('png', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'slides', 'slide.png'), themeFiles, workDir: work, numbered: true, args: ['--images', 'png', ...browserArgs] }))
         files.push(...fs.readdirSync(path.join(tmp, 'slides')).map((name) => `slides/${name}`))
+        // The title slide as a social-preview image.
+        await time('social', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'social.png'), themeFiles, workDir: work, args: ['--image', 'png', ...browserArgs] }))
+        files.push('social.png')
       }
     }
     const browserOutputs = [...formats].filter((f) => ['pdf', 'handout', 'pptx', 'png'].includes(f))

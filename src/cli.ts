@@ -64,6 +64,43 @@ export async function main(argv: string[], io: Output = { out: (l) => process.st
       code = await checkCommand(paths, opts, io)
     })
 
+  program
+    .command('serve')
+    .description('serve the decks on 127.0.0.1 with an index page; saving a chapter or theme rebuilds it and reloads the page')
+    .argument('[paths...]', 'Markdown files or folders of them', ['source'])
+    .option('-p, --port <n>', 'port on 127.0.0.1', parsePort, 8080)
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-t, --theme <name|file.css>', 'theme', 'chapterdeck')
+    .option('--slide-level <n>', 'heading level that starts a slide (default: inferred)', parseLevel)
+    .option('--debug', 'show stack traces for errors')
+    .action(async (paths: string[], opts: { port: number; out: string; theme: string; slideLevel?: number; debug?: boolean }) => {
+      debug = Boolean(opts.debug)
+      const { serve } = await import('./serve/serve.js')
+      const chapters = expand(paths)
+      io.err(`building ${chapters.length} chapter${chapters.length === 1 ? '' : 's'} …`)
+      const server = await serve({
+        chapters,
+        port: opts.port,
+        out: opts.out,
+        theme: opts.theme,
+        slideLevel: opts.slideLevel,
+        log: (line) => io.err(line),
+        onMessages: (messages) => messages.filter((message) => message.fatal !== undefined).forEach((message) => io.err(formatMessage(message))),
+      })
+      io.out(`serving ${chapters.length} chapter${chapters.length === 1 ? '' : 's'} at ${server.url} (Ctrl-C to stop)`)
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop)
+          process.off('SIGTERM', stop)
+          resolve()
+        }
+        process.on('SIGINT', stop)
+        process.on('SIGTERM', stop)
+      })
+      await server.close()
+      io.out('stopped')
+    })
+
   try {
     if (!argv.length) {
       program.outputHelp()
@@ -196,6 +233,12 @@ function parseFormats(value: string): Format[] {
   const unknown = list.filter((item) => !(allFormats as readonly string[]).includes(item))
   if (unknown.length) throw new InvalidArgumentError(`unknown format ${unknown.join(', ')}; choose from ${allFormats.join(', ')}`)
   return list as Format[]
+}
+
+function parsePort(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535')
+  return port
 }
 
 function parseLevel(value: string): number {

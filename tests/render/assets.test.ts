@@ -79,3 +79,20 @@ describe('images outside the chapter folder', () => {
     fs.rmSync(outside, { recursive: true, force: true })
   })
 })
+
+describe('opt-in exports', () => {
+  it('writes pptx with notes, one png per slide, and a social-preview png of the title slide', async () => {
+    const result = await buildChapter('tests/fixtures/directive-notes/input.md', { out, browser: session, formats: ['pptx', 'png'], verify: false })
+    const pptx = fs.readFileSync(path.join(result.outDir, 'deck.pptx'))
+    expect(pptx.subarray(0, 2).toString()).toBe('PK')
+    // Zip entry names sit uncompressed in the central directory.
+    const names = pptx.toString('latin1')
+    expect(names).toContain(`ppt/slides/slide${result.deck.children.length}.xml`)
+    expect(names).toContain('ppt/notesSlides/notesSlide')
+    const pngs = fs.readdirSync(path.join(result.outDir, 'slides')).filter((name) => name.endsWith('.png'))
+    expect(pngs).toHaveLength(result.deck.children.length)
+    const social = fs.readFileSync(path.join(result.outDir, 'social.png'))
+    expect(social.readUInt32BE(16)).toBe(1280)
+    expect(social.readUInt32BE(20)).toBe(720)
+  })
+})
