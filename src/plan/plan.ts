@@ -42,7 +42,7 @@ export function planSlides(options: PlanOptions = {}) {
     const frontMatter = tree.children.find((node) => node.type === 'yaml')
     add('title', title, heading, {
       subtitle: subtitleOf(matter, lead),
-      notes: [...(leadParagraph ? [spoken(leadParagraph)] : []), ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [`Front matter: ${spoken(unified().use(remarkParse).parse(frontMatter.value) as Root)}`] : [])],
+      notes: [...(heading?.data?.notes ?? []), ...(leadParagraph ? [spoken(leadParagraph)] : []), ...(file.data.setAside ?? []), ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [`Front matter: ${spoken(unified().use(remarkParse).parse(frontMatter.value) as Root)}`] : [])],
     })
 
     const sectionHeadings = body.filter((node): node is Heading => node.type === 'heading' && node.depth < slideLevel)
@@ -88,9 +88,13 @@ export function planSlides(options: PlanOptions = {}) {
         subheading = undefined
         currentTitle = node.children
         currentAt = node
+        // A heading whose markup was cleaned keeps its words as written in the notes.
+        const written = node.data?.notes ?? []
         if (node.depth < slideLevel) {
           const section = add('section', node.children, node)
-          section.notes.push(sectionNote(section, body, node, slideLevel))
+          section.notes.push(sectionNote(section, body, node, slideLevel), ...written)
+        } else if (written.length) {
+          content().notes.push(...written)
         }
         continue
       }

@@ -1,10 +1,12 @@
 import type { Preset } from 'unified'
+import { repairCallouts } from './callouts.js'
 import { repairImageCaptionLine } from './image-caption-line.js'
 import { repairImagePathSpaces } from './image-path-spaces.js'
 import { repairLinkDoubleParen } from './link-double-paren.js'
 import { repairLinkLinesList } from './link-lines-list.js'
 import { repairListItemSpace } from './list-item-space.js'
 import { repairRawHtml } from './raw-html.js'
+import { repairTemplateSyntax } from './template-syntax.js'
 import { repairUnsafeUrls } from './unsafe-urls.js'
 
 /** Known malformed constructs → what the author meant, each with a positioned warning. */
@@ -18,5 +20,7 @@ export const chapterRepair: Preset = {
     repairListItemSpace,
     repairLinkDoubleParen,
     repairLinkLinesList,
+    repairCallouts,
+    repairTemplateSyntax,
   ],
 }

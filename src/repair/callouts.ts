@@ -1,0 +1,107 @@
+import type { Blockquote, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import type { Parent } from 'unist'
+import type { VFile } from 'vfile'
+import { spoken } from '../util/spoken.js'
+import { joinLines, splitLines } from '../util/phrasing.js'
+
+// Callouts from the common documentation tools become a quote that opens with its title:
+// GitHub alerts (`> [!NOTE]`), `:::` containers (VitePress, Docusaurus, MyST), `///` blocks
+// (PyMdown) and MkDocs admonitions (`!!! note "Title"` with an indented body).
+const alert = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/i
+const fenceOpen = /^(:{3,}|\/{3,})\s*\{?([\w-]*)\}?(?:\[([^\]]*)\])?\s*(?:\|\s*)?(.*)$/
+const admonition = /^(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+"([^"]*)")?\s*$/
+
+export function repairCallouts() {
+  return (tree: Root, file: VFile) => {
+    const warn = (node: RootContent, construct: string) =>
+      file.info(`${construct} read as a callout`, { place: node.position, ruleId: 'callout', source: 'chapterdeck' })
+    walk(tree, (parent) => {
+      for (let index = 0; index < parent.children.length; index++) {
+        const node = parent.children[index]
+        if (node.type === 'blockquote') githubAlert(node, warn)
+        if (node.type !== 'paragraph') continue
+        const lines = splitLines(node.children)
+        const first = toString(lines[0] ?? []).trim()
+        const mkdocs = admonition.exec(first)
+        const next = parent.children[index + 1]
+        if (mkdocs && lines.length === 1 && next?.type === 'code' && !next.lang) {
+          warn(node, 'MkDocs admonition')
+          const body = (unified().use(remarkParse).use(remarkGfm).parse(next.value) as Root).children
+          parent.children.splice(index, 2, quote(title(mkdocs[1], mkdocs[2]), body, node, spoken(node)))
+          continue
+        }
+        const fence = fenceOpen.exec(first)
+        if (!fence || !(fence[2] || fence[3] || fence[4])) continue
+        const close = closing(fence[1])
+        // The body: the rest of this paragraph, then siblings up to the closing line.
+        const body: RootContent[] = []
+        const rest = lines.slice(1)
+        let end = index
+        let closed = false
+        const take = (restLines: PhrasingContent[][]) => {
+          const at = restLines.findIndex((line) => close.test(toString(line).trim()))
+          const kept = at >= 0 ? restLines.slice(0, at) : restLines
+          if (kept.some((line) => toString(line).trim())) body.push({ type: 'paragraph', children: joinLines(kept) })
+          return at >= 0
+        }
+        closed = take(rest)
+        while (!closed && end + 1 < parent.children.length) {
+          const sibling = parent.children[end + 1]
+          if (sibling.type === 'paragraph') {
+            end += 1
+            closed = take(splitLines(sibling.children))
+            continue
+          }
+          if (sibling.type === 'heading') break
+          body.push(sibling)
+          end += 1
+        }
+        if (!closed) continue
+        warn(node, `"${fence[1]}" container`)
+        const words = spoken({ type: 'root', children: parent.children.slice(index, end + 1) } as Root)
+        parent.children.splice(index, end - index + 1, quote(title(fence[2] || 'note', fence[3] || fence[4]), body, node, words))
+      }
+    })
+  }
+}
+
+function githubAlert(node: Blockquote, warn: (node: RootContent, construct: string) => void): void {
+  const first = node.children[0]
+  if (first?.type !== 'paragraph' || first.children[0]?.type !== 'text') return
+  const head = first.children[0]
+  const match = alert.exec(head.value)
+  if (!match) return
+  warn(node, 'GitHub alert')
+  head.value = head.value.slice(match[0].length)
+  if (!head.value) first.children.shift()
+  first.children.unshift({ type: 'strong', children: [{ type: 'text', value: capitalize(match[1]) }] }, { type: 'break' })
+}
+
+function quote(heading: string, body: RootContent[], at: RootContent, words: string): Blockquote {
+  const titleLine: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: heading }] }] }
+  // The callout as written stays in the notes, so its words survive however it is shown.
+  return { type: 'blockquote', children: [titleLine, ...(body as Blockquote['children'])], position: at.position, data: { notes: [words] } }
+}
+
+function title(kind: string, text?: string): string {
+  const name = capitalize(kind.replace(/[-_]+/g, ' '))
+  return text?.trim() ? `${name}: ${text.trim()}` : name
+}
+
+function capitalize(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1).toLowerCase() : text
+}
+
+function closing(fence: string): RegExp {
+  return fence.startsWith(':') ? new RegExp(`^:{${fence.length}}$`) : new RegExp(`^\\/{${fence.length}}$`)
+}
+
+function walk(node: Parent, visit: (parent: Parent & { children: RootContent[] }) => void): void {
+  if (!('children' in node)) return
+  visit(node as Parent & { children: RootContent[] })
+  for (const child of node.children as RootContent[]) if ('children' in child) walk(child as Parent, visit)
+}
