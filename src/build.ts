@@ -114,7 +114,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   const files: string[] = []
   let failure: ChapterdeckError | undefined
   let fit: ChapterResult['fit']
-  let covered: Coverage = { ratio: 0, sentences: 0, missing: [] }
+  let covered: Coverage = { ratio: 0, sentences: 0, missing: [], map: [] }
   try {
     const write = (name: string, data: string | Uint8Array) => {
       fs.mkdirSync(path.dirname(path.join(tmp, name)), { recursive: true })
@@ -204,6 +204,14 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
 
     timings.total = Math.round(performance.now() - started)
     covered = coverage(source, deck)
+    for (const entry of covered.map) {
+      if (entry.where) continue
+      file.message(`Sentence not found on any slide or in any note: "${entry.text.slice(0, 80)}${entry.text.length > 80 ? '…' : ''}"`, {
+        place: entry.line ? { line: entry.line, column: 1 } : undefined,
+        ruleId: 'sentence-lost',
+        source: 'chapterdeck',
+      })
+    }
     writeReport(path.join(tmp, 'report.json'), { input, slug, deck, messages: file.messages, coverage: covered, timings, files, slideSummary: summarize(deck), fit })
     files.push('report.json')
     commit(tmp, outDir, Boolean(failure))

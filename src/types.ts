@@ -49,6 +49,8 @@ export interface DeckMeta {
   subtitle?: string
   date?: string
   lang: string
+  /** Writing direction, from the language or the text itself. */
+  dir: 'ltr' | 'rtl'
   theme: string
   /** Inferred by the pandoc rule unless given. */
   slideLevel: number

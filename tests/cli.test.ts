@@ -65,6 +65,29 @@ describe('chapterdeck CLI', () => {
     noStack(binary.stderr + empty.stderr)
   })
 
+  it('builds odd but valid input: front matter only, CRLF, a BOM, Latin-1 bytes', () => {
+    write('odd/matter.md', '---\ntitle: Only front matter\n---\n')
+    write('odd/crlf.md', '# Windows\r\n\r\nLine endings from Windows. More.\r\n\r\n## Part\r\n\r\n- one\r\n- two\r\n')
+    write('odd/bom.md', '\ufeff# With a BOM\n\nText. More.\n')
+    write('odd/latin1.md', Buffer.from('# Caf\xe9\n\nUn caf\xe9 cr\xe8me. Plus.\n', 'latin1'))
+    const { code, stderr } = run(['build', 'odd', '--out', 'odd-out', '--formats', 'md'])
+    expect(code).toBe(0)
+    expect(stderr).toContain('odd/latin1.md:1:1  warning  The file is not valid UTF-8; read as Latin-1')
+    noStack(stderr)
+    expect(fs.readFileSync(path.join(work, 'odd-out/matter/deck.md'), 'utf8')).toContain('# Only front matter')
+    expect(fs.readFileSync(path.join(work, 'odd-out/bom/deck.md'), 'utf8')).not.toContain('\ufeff')
+    expect(fs.readFileSync(path.join(work, 'odd-out/latin1/deck.md'), 'utf8')).toContain('# Café')
+    expect(fs.readFileSync(path.join(work, 'odd-out/crlf/deck.md'), 'utf8')).not.toContain('\r')
+  })
+
+  it('fails an output folder that cannot be written with one line', () => {
+    write('blocker', 'a file where a folder should be')
+    const { code, stderr } = run(['build', 'talk/ch.md', '--out', 'blocker/dist', '--formats', 'md'])
+    expect(code).toBe(3)
+    expect(stderr.trim().split('\n')).toHaveLength(2)
+    expect(stderr).toMatch(/chapterdeck: Cannot write to .*blocker\/dist \(ENOTDIR\); choose another folder with --out/)
+  })
+
   it('rejects unknown formats and slide levels as usage errors', () => {
     const formats = run(['build', 'talk/ch.md', '--formats', 'md,docx'])
     expect(formats.code).toBe(2)

@@ -82,7 +82,14 @@ export function planSlides(options: PlanOptions = {}) {
       return slide
     }
 
+    // Without any heading, the chapter is cut into slides of a few blocks, titled from their text.
+    const untitled = !body.some((node) => node.type === 'heading')
     for (const node of body) {
+      if (untitled && current && current.children.length >= blocksPerUntitledSlide && node.type === 'paragraph') {
+        current = undefined
+        currentTitle = [{ type: 'text', value: titleFromText(toString(node)) }]
+        currentAt = node
+      }
       if (node.type === 'heading' && node.depth <= slideLevel) {
         current = undefined
         subheading = undefined
@@ -167,6 +174,7 @@ export function planSlides(options: PlanOptions = {}) {
         subtitle: matter.subtitle,
         date: matter.date,
         lang,
+        dir: isRtl(lang, toString(tree)) ? 'rtl' : 'ltr',
         theme: options.theme ?? 'chapterdeck',
         slideLevel,
       },
@@ -176,6 +184,24 @@ export function planSlides(options: PlanOptions = {}) {
     file.data.deck = deck
     return deck
   }
+}
+
+const blocksPerUntitledSlide = 4
+const rtlLanguages = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ku-arab)\b/i
+
+/** Right to left when the language says so, or when most letters are Arabic or Hebrew. */
+function isRtl(lang: string, text: string): boolean {
+  if (rtlLanguages.test(lang)) return true
+  const rtl = text.match(/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g)?.length ?? 0
+  const letters = text.match(/\p{L}/gu)?.length ?? 0
+  return letters > 0 && rtl / letters > 0.5
+}
+
+/** A slide title from prose: its first words, cut at a word. */
+function titleFromText(text: string): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ')
+  const head = words.slice(0, 6).join(' ').replace(/[,;:.!?]+$/, '')
+  return words.length > 6 ? `${head}…` : head
 }
 
 /** Source blocks that can reach a slide: not front matter, definitions or hidden comments. */

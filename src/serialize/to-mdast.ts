@@ -22,7 +22,7 @@ export function deckToMdast(deck: Deck): Root {
   const children: RootContent[] = [{ type: 'yaml', value: stringify(matter).trim() }]
   deck.children.forEach((slide, index) => {
     if (index > 0) children.push({ type: 'thematicBreak' })
-    children.push(...slideToMdast(slide))
+    children.push(...slideToMdast(meta.dir === 'rtl' ? { ...slide, classes: [...(slide.classes ?? []), 'rtl'] } : slide))
   })
   return { type: 'root', children }
 }

@@ -9,6 +9,8 @@ export interface Coverage {
   sentences: number
   /** Sentences found nowhere, with the slide-free text as written. */
   missing: string[]
+  /** Where each sentence landed: its source line, and the 1-based slide that shows or speaks it. */
+  map: { line?: number; slide?: number; where?: 'slide' | 'notes'; text: string }[]
 }
 
 /** Normalised for matching: case, punctuation and spacing do not count. */
@@ -16,39 +18,52 @@ export function normalize(text: string): string {
   return text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }
 
-/** The chapter's sentences (paragraphs, headings, table cells; not code). */
-export function sourceSentences(tree: Root): string[] {
-  const texts: string[] = []
+/** The chapter's sentences (paragraphs, headings, table cells; not code), with their lines. */
+export function sourceSentences(tree: Root): { text: string; line?: number }[] {
+  const texts: { text: string; line?: number }[] = []
   const walk = (node: Nodes) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      texts.push(toString(node))
+      texts.push({ text: toString(node), line: node.position?.start.line })
       return
     }
     if (node.type === 'code') return
     if ('children' in node) for (const child of node.children) walk(child as Nodes)
   }
   walk(tree)
-  return texts.flatMap((text) => text.split(/(?<=[.!?])\s+/)).filter((sentence) => normalize(sentence).split(' ').length >= 3)
+  return texts
+    .flatMap(({ text, line }) => text.split(/(?<=[.!?])\s+/).map((sentence) => ({ text: sentence, line })))
+    .filter((sentence) => normalize(sentence.text).split(' ').length >= 3)
 }
 
-export function slideText(deck: Deck): string[] {
-  return deck.children.map((slide) =>
-    [
+/** What each slide shows, and what its notes say. */
+export function slideText(deck: Deck): { shown: string; notes: string }[] {
+  return deck.children.map((slide) => ({
+    shown: [
       toString({ type: 'paragraph', children: slide.title }),
       slide.subtitle ? toString({ type: 'paragraph', children: slide.subtitle }) : '',
       slide.image?.alt ?? '',
       ...slide.children.map(blockText),
-      ...notesOf(slide),
     ].join('\n'),
-  )
+    notes: notesOf(slide).join('\n'),
+  }))
 }
 
-/** How much of the chapter the deck carries, on slides or in notes. */
+/** How much of the chapter the deck carries, and where each sentence went. */
 export function coverage(source: Root, deck: Deck): Coverage {
   const sentences = sourceSentences(source)
-  const hay = ' ' + normalize(slideText(deck).join('\n')) + ' '
-  const missing = sentences.filter((sentence) => !hay.includes(' ' + normalize(sentence) + ' '))
-  return { ratio: sentences.length ? 1 - missing.length / sentences.length : 1, sentences: sentences.length, missing }
+  const slides = slideText(deck).map(({ shown, notes }) => ({ shown: ` ${normalize(shown)} `, notes: ` ${normalize(notes)} ` }))
+  // A sentence may also span slides (a list split in two): the whole deck is the last resort.
+  const whole = ' ' + normalize(slideText(deck).map(({ shown, notes }) => `${shown}\n${notes}`).join('\n')) + ' '
+  const map = sentences.map(({ text, line }) => {
+    const needle = ` ${normalize(text)} `
+    const shown = slides.findIndex((slide) => slide.shown.includes(needle))
+    if (shown >= 0) return { text, line, slide: shown + 1, where: 'slide' as const }
+    const spoken = slides.findIndex((slide) => slide.notes.includes(needle))
+    if (spoken >= 0) return { text, line, slide: spoken + 1, where: 'notes' as const }
+    return whole.includes(needle) ? { text, line, where: 'slide' as const } : { text, line }
+  })
+  const missing = map.filter((entry) => !entry.where).map((entry) => entry.text)
+  return { ratio: sentences.length ? 1 - missing.length / sentences.length : 1, sentences: sentences.length, missing, map }
 }
 
 const blockParents = new Set(['root', 'list', 'listItem', 'blockquote', 'table', 'tableRow', 'footnoteDefinition'])

@@ -31,6 +31,7 @@ export function writeReport(target: string, report: ReportInput): void {
       ratio: Number(report.coverage.ratio.toFixed(4)),
       sentences: report.coverage.sentences,
       missing: report.coverage.missing,
+      map: report.coverage.map,
     },
     verification: report.fit
       ? { measuredInBrowser: true, rounds: report.fit.rounds, slidesFixed: report.fit.fixes, overflowing: report.fit.overflowing }
