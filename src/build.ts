@@ -21,6 +21,7 @@ import type { Deck } from './types.js'
 import { coverage, type Coverage } from './verify/coverage.js'
 import { measurePortable } from './verify/measure.js'
 import { fitDeck } from './paginate/fit.js'
+import { fileDigest } from './util/digest.js'
 import { deckToMarkdown } from './serialize/serialize.js'
 import { unified } from 'unified'
 import { wordCount } from './util/text.js'
@@ -39,6 +40,8 @@ export interface BuildOptions {
   browser?: BrowserSession
   /** Measure every slide in the browser and fix overflow (default true). */
   verify?: boolean
+  /** Cache key of the inputs, recorded in report.json by book builds. */
+  cache?: string
   /** handout.pdf layout (default `notes`) and paper (default `a4`). */
   handoutLayout?: HandoutLayout
   paper?: Paper
@@ -212,7 +215,8 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
         source: 'chapterdeck',
       })
     }
-    writeReport(path.join(tmp, 'report.json'), { input, slug, deck, messages: file.messages, coverage: covered, timings, files, slideSummary: summarize(deck), fit })
+    const cache = options.cache ? { key: options.cache, assets: Object.fromEntries(assetFiles(deck).map((asset) => [asset, fileDigest(asset)])) } : undefined
+    writeReport(path.join(tmp, 'report.json'), { input, slug, deck, messages: file.messages, coverage: covered, timings, files, slideSummary: summarize(deck), fit, cache })
     files.push('report.json')
     commit(tmp, outDir, Boolean(failure))
   } catch (error) {
@@ -262,6 +266,11 @@ function commit(tmp: string, outDir: string, partial: boolean): void {
   fs.renameSync(tmp, outDir)
   fs.chmodSync(outDir, 0o755)
   fs.rmSync(old, { recursive: true, force: true })
+}
+
+/** The image files a deck copies, by absolute path. */
+function assetFiles(deck: Deck): string[] {
+  return [...new Set(deck.children.flatMap((slide) => [...(slide.image?.file ? [slide.image.file] : []), ...(slide.assets ?? []).map((asset) => asset.file)]))]
 }
 
 function copyAssets(deck: Deck, tmp: string, files: string[]): void {

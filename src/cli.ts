@@ -41,6 +41,7 @@ export async function main(argv: string[], io: Output = { out: (l) => process.st
     .addOption(new Option('--handout-layout <layout>', 'handout.pdf: notes (slide beside its notes), 2up, 3up (with lines to write on), 6up').choices(['notes', '2up', '3up', '6up']).default('notes'))
     .addOption(new Option('--paper <size>', 'handout paper size').choices(['a4', 'letter']).default('a4'))
     .option('--no-verify', 'skip measuring slides in a browser (overflow is then not ruled out)')
+    .option('--no-cache', 'rebuild every chapter, even those whose inputs did not change')
     .option('--debug', 'show stack traces for errors')
     .addHelpText(
       'after',
@@ -123,6 +124,7 @@ interface BuildFlags {
   slideLevel?: number
   quiet?: boolean
   verify: boolean
+  cache: boolean
   handoutLayout: HandoutLayout
   paper: Paper
   debug?: boolean
@@ -131,38 +133,52 @@ interface BuildFlags {
 async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Promise<number> {
   const chapters = expand(paths)
   // Loaded on demand so --help and --version answer without loading Marp and the browser driver.
-  const [{ buildChapter }, { BrowserSession }] = await Promise.all([import('./build.js'), import('./browser/launch.js')])
-  const session = new BrowserSession()
+  const { buildBook } = await import('./book.js')
   let code: number = ExitCode.ok
-  try {
-    for (const [index, chapter] of chapters.entries()) {
-      if (!opts.quiet) io.err(`[${index + 1}/${chapters.length}] ${chapter} …`)
-      try {
-        const result = await buildChapter(chapter, { out: opts.out, formats: opts.formats, theme: opts.theme, slideLevel: opts.slideLevel, browser: session, verify: opts.verify, handoutLayout: opts.handoutLayout, paper: opts.paper })
-        for (const message of result.messages) if (message.fatal !== undefined || !opts.quiet) io.err(formatMessage(message))
-        if (result.messages.some((message) => message.fatal === true)) code = Math.max(code, ExitCode.buildFailed)
-        if (result.error) {
+  const { entries, failures } = await buildBook(chapters, {
+    out: opts.out,
+    formats: opts.formats,
+    theme: opts.theme,
+    slideLevel: opts.slideLevel,
+    verify: opts.verify,
+    handoutLayout: opts.handoutLayout,
+    paper: opts.paper,
+    noCache: !opts.cache,
+    onEvent: (event) => {
+      if (event.type === 'start') {
+        if (!opts.quiet) io.err(`[${event.index + 1}/${event.total}] ${event.chapter} …`)
+      } else if (event.type === 'failed') {
+        io.err(`chapterdeck: ${describe(event.error)}`)
+        if (opts.debug && event.error.stack) io.err(event.error.stack)
+        code = Math.max(code, isChapterdeckError(event.error) ? event.error.code : ExitCode.buildFailed)
+      } else {
+        const { entry, result } = event
+        for (const message of result?.messages ?? []) if (message.fatal !== undefined || !opts.quiet) io.err(formatMessage(message))
+        if (entry.errors) code = Math.max(code, ExitCode.buildFailed)
+        if (result?.error) {
           io.err(`chapterdeck: ${result.error.message}`)
           code = Math.max(code, result.error.code)
         }
         if (!opts.quiet) {
-          const warnings = result.messages.filter((m) => m.fatal === false).length
-          io.out(
-            `${result.error ? '✗' : '✓'} ${chapter} → ${path.relative(process.cwd(), result.outDir) || '.'}/  ${result.deck.children.length} slides, ${warnings} warning${warnings === 1 ? '' : 's'}, coverage ${(result.coverage.ratio * 100).toFixed(1)}%, ${(result.timings.total / 1000).toFixed(1)} s`,
-          )
+          const state = entry.cached ? 'unchanged, not rebuilt' : `${entry.warnings} warning${entry.warnings === 1 ? '' : 's'}, coverage ${((result?.coverage.ratio ?? 1) * 100).toFixed(1)}%`
+          io.out(`${result?.error ? '✗' : '✓'} ${entry.chapter} → ${path.join(opts.out, entry.slug)}/  ${entry.slides} slides, ${state}, ${(entry.ms / 1000).toFixed(1)} s`)
         }
-      } catch (error) {
-        io.err(`chapterdeck: ${describe(error)}`)
-        if (opts.debug && error instanceof Error && error.stack) io.err(error.stack)
-        code = Math.max(code, isChapterdeckError(error) ? error.code : ExitCode.buildFailed)
-        // A usage or machine problem will fail every other chapter the same way.
-        if (isChapterdeckError(error) && error.code !== ExitCode.buildFailed) break
       }
-    }
-  } finally {
-    await session.close()
+    },
+  })
+  if (!opts.quiet && entries.length > 1) {
+    io.out(summaryTable(entries))
+    io.out(`book page: ${path.join(opts.out, 'index.html')}`)
   }
-  return code
+  return failures.length ? Math.max(code, ExitCode.buildFailed) : code
+}
+
+function summaryTable(entries: { chapter: string; slides: number; warnings: number; errors: number; ms: number; cached: boolean }[]): string {
+  const rows = entries.map((entry) => [entry.chapter, String(entry.slides), String(entry.warnings + entry.errors), entry.cached ? 'cached' : `${(entry.ms / 1000).toFixed(1)} s`])
+  const header = ['chapter', 'slides', 'warnings', 'time']
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)))
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')
+  return ['', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')
 }
 
 async function checkCommand(paths: string[], opts: { theme: string; slideLevel?: number; json?: boolean; debug?: boolean }, io: Output): Promise<number> {

@@ -26,7 +26,16 @@ export interface MarpCliJob {
  * Runs marp-cli in-process. Its bespoke template gives the HTML deck navigation, a presenter
  * view with notes, and a progress bar. No browser is started for HTML.
  */
-export async function runMarpCli(job: MarpCliJob): Promise<void> {
+// marp-cli runs one at a time: its logging goes through the process-wide console.
+let queue: Promise<unknown> = Promise.resolve()
+
+export function runMarpCli(job: MarpCliJob): Promise<void> {
+  const run = queue.then(() => runAlone(job))
+  queue = run.catch(() => undefined)
+  return run
+}
+
+async function runAlone(job: MarpCliJob): Promise<void> {
   const config = path.join(job.workDir, 'marp.config.mjs')
   if (!fs.existsSync(config)) {
     const core = pathToFileURL(require.resolve('@marp-team/marp-core')).href

@@ -14,6 +14,7 @@ export interface ReportInput {
   files: string[]
   slideSummary: unknown[]
   fit?: { rounds: number; fixes: number; overflowing: number[] }
+  cache?: { key: string; assets: Record<string, string> }
 }
 
 /** report.json: what was built, how much of the chapter it carries, and every warning. */
@@ -39,6 +40,7 @@ export function writeReport(target: string, report: ReportInput): void {
     warnings: report.messages.map(messageJson),
     outputs: [...report.files, 'report.json'],
     timings: report.timings,
+    ...(report.cache ? { cache: report.cache } : {}),
   }
   fs.writeFileSync(target, JSON.stringify(data, null, 2) + '\n')
 }

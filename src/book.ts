@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { BrowserSession } from './browser/launch.js'
+import { buildChapter, type BuildOptions, type ChapterResult } from './build.js'
+import { isChapterdeckError, type ChapterdeckError } from './errors.js'
+import { defaultFormats } from './formats.js'
+import { formatMinutes, talkMinutes } from './render/timing.js'
+import { loadTheme, packageRoot } from './render/theme.js'
+import { fileDigest } from './util/digest.js'
+
+export interface BookOptions extends Omit<BuildOptions, 'browser'> {
+  /** Rebuild every chapter even if nothing it depends on changed. */
+  noCache?: boolean
+  /** Chapters built at once (default: the machine's cores, at most 4). */
+  concurrency?: number
+  /** Called when a chapter starts and when it ends. */
+  onEvent?: (event: BookEvent) => void
+}
+
+export type BookEvent =
+  | { type: 'start'; chapter: string; index: number; total: number }
+  | { type: 'done'; entry: BookEntry; result?: ChapterResult }
+  | { type: 'failed'; chapter: string; error: ChapterdeckError }
+
+/** One chapter in the book summary, whether built now or unchanged since the last build. */
+export interface BookEntry {
+  chapter: string
+  slug: string
+  title: string
+  slides: number
+  minutes: number
+  warnings: number
+  errors: number
+  ms: number
+  cached: boolean
+  files: string[]
+}
+
+const version = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version as string
+
+/**
+ * Builds a whole book: one browser for every chapter, chapters in parallel, and chapters whose
+ * inputs did not change (text, images, theme, options, chapterdeck version) are not rebuilt.
+ * Writes `<out>/index.html`, a page linking every chapter's deck, handout and slides PDF.
+ */
+export async function buildBook(chapters: string[], options: BookOptions = {}): Promise<{ entries: BookEntry[]; failures: ChapterdeckError[] }> {
+  const out = path.resolve(options.out ?? 'dist')
+  const session = new BrowserSession()
+  const entries: BookEntry[] = []
+  const failures: ChapterdeckError[] = []
+  const concurrency = Math.max(1, options.concurrency ?? Math.min(4, os.availableParallelism()))
+  let next = 0
+  const worker = async () => {
+    while (next < chapters.length) {
+      const index = next++
+      const chapter = chapters[index]
+      options.onEvent?.({ type: 'start', chapter, index, total: chapters.length })
+      const started = performance.now()
+      try {
+        const key = cacheKey(chapter, options)
+        const cached = options.noCache ? undefined : unchanged(chapter, key, out)
+        if (cached) {
+          entries[index] = { ...cached, ms: Math.round(performance.now() - started) }
+          options.onEvent?.({ type: 'done', entry: entries[index] })
+          continue
+        }
+        const result = await buildChapter(chapter, { ...options, out, browser: session, cache: key })
+        entries[index] = entryOf(chapter, result, Math.round(performance.now() - started))
+        options.onEvent?.({ type: 'done', entry: entries[index], result })
+      } catch (error) {
+        const failure = isChapterdeckError(error) ? error : (error as ChapterdeckError)
+        failures.push(failure)
+        options.onEvent?.({ type: 'failed', chapter, error: failure })
+      }
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, chapters.length) }, worker))
+  } finally {
+    await session.close()
+  }
+  const built = entries.filter(Boolean)
+  if (built.length) {
+    fs.mkdirSync(out, { recursive: true })
+    fs.writeFileSync(path.join(out, 'index.html'), bookPage(built))
+  }
+  return { entries: built, failures }
+}
+
+function entryOf(chapter: string, result: ChapterResult, ms: number): BookEntry {
+  return {
+    chapter,
+    slug: result.slug,
+    title: result.deck.meta.title,
+    slides: result.deck.children.length,
+    minutes: talkMinutes(result.deck),
+    warnings: result.messages.filter((message) => message.fatal === false).length,
+    errors: result.messages.filter((message) => message.fatal === true).length,
+    ms,
+    cached: false,
+    files: result.files,
+  }
+}
+
+/** What a chapter's output depends on, except the images it uses (checked from its report). */
+function cacheKey(chapter: string, options: BookOptions): string {
+  const hash = createHash('sha256')
+  hash.update(version)
+  hash.update(fs.readFileSync(chapter))
+  for (const css of loadTheme(options.theme ?? 'chapterdeck').css) hash.update(css)
+  hash.update(JSON.stringify([options.formats ?? defaultFormats, options.slideLevel, options.verify, options.handoutLayout, options.paper]))
+  return hash.digest('hex')
+}
+
+/** The last build's summary, if its key matches and the images it copied are unchanged. */
+function unchanged(chapter: string, key: string, out: string): BookEntry | undefined {
+  const slug = path.basename(chapter).replace(/\.[^.]+$/, '')
+  const reportFile = path.join(out, slug, 'report.json')
+  if (!fs.existsSync(reportFile)) return undefined
+  try {
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'))
+    if (report.cache?.key !== key) return undefined
+    for (const [file, digest] of Object.entries(report.cache.assets as Record<string, string>)) {
+      if (!fs.existsSync(file) || fileDigest(file) !== digest) return undefined
+    }
+    if (!(report.outputs as string[]).every((name) => fs.existsSync(path.join(out, slug, name)))) return undefined
+    const warnings = (report.warnings as { severity: string }[]).filter((warning) => warning.severity === 'warning').length
+    const errors = (report.warnings as { severity: string }[]).filter((warning) => warning.severity === 'error').length
+    return { chapter, slug, title: report.title, slides: report.slides, minutes: report.talkMinutes, warnings, errors, ms: 0, cached: true, files: report.outputs }
+  } catch {
+    return undefined
+  }
+}
+
+function bookPage(entries: BookEntry[]): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  const total = entries.reduce((sum, entry) => sum + entry.minutes, 0)
+  const rows = entries
+    .map((entry) => {
+      const link = (name: string, label: string) => (entry.files.includes(name) ? `<a href="${entry.slug}/${name}">${label}</a>` : '')
+      return `<tr><td><strong>${escape(entry.title)}</strong></td><td>${entry.slides}</td><td>${formatMinutes(entry.minutes)}</td><td>${[link('index.html', 'deck'), link('handout.pdf', 'handout'), link('slides.pdf', 'slides PDF'), link('notes.md', 'notes')].filter(Boolean).join(' · ')}</td></tr>`
+    })
+    .join('\n')
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Decks</title>
+<style>body{font:17px/1.5 system-ui,sans-serif;max-width:60rem;margin:3rem auto;padding:0 1rem;color:#1c2333}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #d5dae4}a{color:#1f4fa8}</style></head>
+<body><h1>Decks</h1><p>${entries.length} chapter${entries.length === 1 ? '' : 's'}, ${entries.reduce((sum, entry) => sum + entry.slides, 0)} slides, ${formatMinutes(total)} of talk.</p>
+<table><thead><tr><th>Chapter</th><th>Slides</th><th>Time</th><th>Outputs</th></tr></thead><tbody>
+${rows}
+</tbody></table></body></html>`
+}
