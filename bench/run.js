@@ -3,6 +3,9 @@
 // Not part of `npm test`: these machines are noisy, so read ratios, not absolute times.
 //   P1  chapter → deck.md in-process (median of many runs)
 //   P5  serve's live reload: the seed's HTML rebuilt in a warm process (goal < 300 ms)
+//   P3  ../shared/corpus plus the seed as one book (md, html, pdf) vs one `marp --pdf` per
+//       chapter and vs one `marp -I` batch call, on the same deck.md files
+//   P4  rebuilding that book after one chapter changed vs the full book build
 //   P2  full build of the seed (md, html, pdf, overflow verification) vs `marp --pdf` of the
 //       same deck.md; P2v the same build with --no-verify, so the cost of measuring shows
 import { spawnSync } from 'node:child_process'
@@ -71,9 +74,35 @@ for (let i = 0; i < runs; i++) {
   theirs.push(marp())
 }
 
+// P3 and P4: the corpus and the seed as one book, in a scratch copy that P4 can edit.
+const book = path.join(work, 'book-src')
+fs.mkdirSync(book)
+const corpus = path.join('..', 'shared', 'corpus')
+const chapters = [seed, ...(fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((name) => name.endsWith('.md') && name !== 'SOURCES.md').map((name) => path.join(corpus, name)) : [])]
+for (const chapter of chapters) fs.copyFileSync(chapter, path.join(book, path.basename(chapter)))
+const bookOut = path.join(work, 'book-out')
+const bookBuild = (...extra) => timeCommand(process.execPath, ['bin/chapterdeck.js', 'build', book, '--out', bookOut, '--formats', 'md,html,pdf', '-q', ...extra])
+const p3 = bookBuild('--no-cache')
+const decks = path.join(work, 'decks')
+fs.mkdirSync(decks)
+for (const name of fs.readdirSync(bookOut).filter((entry) => fs.existsSync(path.join(bookOut, entry, 'deck.md')))) {
+  fs.copyFileSync(path.join(bookOut, name, 'deck.md'), path.join(decks, `${name}.md`))
+}
+const marpArgs = ['--allow-local-files', '--theme-set', 'themes/chapterdeck-fonts.css', 'themes/chapterdeck.css', '--browser-path', browser.executablePath]
+let perChapter = 0
+for (const deckFile of fs.readdirSync(decks)) {
+  perChapter += timeCommand(process.execPath, ['node_modules/@marp-team/marp-cli/marp-cli.js', path.join(decks, deckFile), '--pdf', ...marpArgs, '-o', path.join(work, 'single.pdf')])
+}
+const batch = timeCommand(process.execPath, ['node_modules/@marp-team/marp-cli/marp-cli.js', '-I', decks, '--pdf', ...marpArgs, '-o', path.join(work, 'batch')])
+fs.appendFileSync(path.join(book, path.basename(seed)), '\nOne more paragraph, added to measure a rebuild.\n')
+const p4 = bookBuild()
+
 const rows = [
   ['P1', 'seed → deck.md in-process (median of 50)', ms(median(p1)), '', 'goal ≤ 30 ms'],
   ['P5', 'serve live reload: seed HTML rebuilt in a warm process (median of 10)', ms(median(p5)), '', 'goal < 300 ms'],
+  ['P3', `book of ${chapters.length} chapters (md, html, pdf, verified, no cache) vs one \`marp --pdf\` per chapter`, ms(p3), ms(perChapter), `ratio ${(p3 / perChapter).toFixed(2)} (goal ≤ 0.3)`],
+  ['P3b', 'the same book vs one `marp -I` batch call', ms(p3), ms(batch), `ratio ${(p3 / batch).toFixed(2)} (goal ≤ 0.7)`],
+  ['P4', 'rebuild after one chapter changed vs the full book', ms(p4), ms(p3), `ratio ${(p4 / p3).toFixed(2)} (goal ≤ 0.1)`],
   ['P2', 'seed full build (md, html, pdf, handout, verified) vs `marp --pdf` of the same deck.md', ms(median(ours)), ms(median(theirs)), `ratio ${(median(ours) / median(theirs)).toFixed(2)} (goal ≤ 1.0)`],
   ['P2v', 'the same build with --no-verify (cost of measuring = P2 − P2v)', ms(median(unverified)), ms(median(theirs)), `ratio ${(median(unverified) / median(theirs)).toFixed(2)}`],
 ]
@@ -82,7 +111,7 @@ const report = [
   '',
   `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores · Node ${process.version} · browser: ${browser.source} · ${runs} alternating runs each`,
   '',
-  '| id | what | chapterdeck | marp-cli | result |',
+  '| id | what | chapterdeck | marp-cli (or reference) | result |',
   '|---|---|---|---|---|',
   ...rows.map((row) => `| ${row.join(' | ')} |`),
   '',
