@@ -16,6 +16,7 @@ import { renderSlidesPdf } from './render/pdf.js'
 import { renderHandout, type HandoutLayout, type Paper } from './render/handout.js'
 import { formatMinutes, slideMinutes, talkMinutes } from './render/timing.js'
 import { loadTheme } from './render/theme.js'
+import { scriptFontsCss } from './render/script-fonts.js'
 import { notesOf } from './serialize/notes.js'
 import type { Deck } from './types.js'
 import { coverage, type Coverage } from './verify/coverage.js'
@@ -125,14 +126,18 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
       files.push(name)
     }
     copyAssets(deck, tmp, files)
-    const themeCss = theme.css
-    const themeFiles = theme.files
+    // Non-Latin text gets the font chunks it needs, embedded in the deck's copy of the theme.
+    const scripts = theme.name === 'chapterdeck' ? scriptFontsCss(deck) : ''
+    const themeCss = scripts ? [...theme.css.slice(0, -1), `${theme.css[theme.css.length - 1]}\n${scripts}`] : theme.css
+    const themeFiles = scripts ? [...theme.files.slice(0, -1), path.join(work, path.basename(theme.files[theme.files.length - 1]))] : theme.files
+    if (scripts) fs.writeFileSync(themeFiles[themeFiles.length - 1], themeCss[themeCss.length - 1])
 
     const needsBrowser = options.verify !== false || ['pdf', 'handout', 'pptx', 'png'].some((format) => formats.has(format as Format))
     const browser = needsBrowser ? await session.get().catch((error: unknown) => { failure = asError(error); return undefined }) : undefined
     if (browser && options.verify !== false) {
       fit = await time('verify', () =>
-        fitDeck(deck, file, { measure: (md) => measurePortable(browser, md, themeCss, tmp), serialize: deckToMarkdown }),
+        // deck.md must also fit where the theme comes without the embedded script fonts.
+        fitDeck(deck, file, { measure: (md) => measurePortable(browser, md, scripts ? [themeCss, theme.css] : [themeCss], tmp), serialize: deckToMarkdown }),
       )
       markdown = deckToMarkdown(deck)
     } else if (options.verify !== false) {

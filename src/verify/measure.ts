@@ -75,16 +75,17 @@ export function overflows(measure: SlideMeasure): boolean {
 }
 
 /**
- * deck.md must fit in any Marp, including one without math support, where formulas show as
- * their TeX source; a deck with math is measured both ways and each slide keeps the worse.
+ * deck.md must fit in any Marp: one without math support, where formulas show as their TeX
+ * source, and one given the theme without the fonts embedded for this deck. Each variant of
+ * the theme is measured, a deck with math also without math, and each slide keeps the worst.
  */
-export async function measurePortable(browser: Browser, markdown: string, themeCss: string[], baseDir: string): Promise<SlideMeasure[]> {
-  const typeset = await measureDeck(browser, markdown, themeCss, baseDir)
-  if (!/\$/.test(markdown)) return typeset
-  const source = await measureDeck(browser, markdown, themeCss, baseDir, { math: false })
-  if (source.length !== typeset.length) return typeset
-  return typeset.map((a, index) => {
-    const b = source[index]
-    return { over: Math.max(a.over, b.over), overX: Math.max(a.overX, b.overX), room: Math.min(a.room, b.room), used: Math.max(a.used, b.used) }
-  })
+export async function measurePortable(browser: Browser, markdown: string, themes: string[][], baseDir: string): Promise<SlideMeasure[]> {
+  const runs = [await measureDeck(browser, markdown, themes[0], baseDir)]
+  for (const theme of themes.slice(1)) runs.push(await measureDeck(browser, markdown, theme, baseDir))
+  if (/\$/.test(markdown)) runs.push(await measureDeck(browser, markdown, themes[0], baseDir, { math: false }))
+  return runs[0].map((first, index) =>
+    runs
+      .map((run) => run[index] ?? first)
+      .reduce((a, b) => ({ over: Math.max(a.over, b.over), overX: Math.max(a.overX, b.overX), room: Math.min(a.room, b.room), used: Math.max(a.used, b.used) })),
+  )
 }

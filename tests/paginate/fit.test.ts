@@ -65,7 +65,7 @@ afterAll(async () => {
 
 async function overflowingSlides(deckFile: string, theme: string): Promise<number[]> {
   const markdown = fs.readFileSync(deckFile, 'utf8')
-  const measures = await measurePortable(await session.get(), markdown, loadTheme(theme).css, path.dirname(deckFile))
+  const measures = await measurePortable(await session.get(), markdown, [loadTheme(theme).css], path.dirname(deckFile))
   return measures.flatMap((measure, index) => (overflows(measure) ? [index + 1] : []))
 }
 

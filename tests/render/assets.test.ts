@@ -96,3 +96,25 @@ describe('opt-in exports', () => {
     expect(social.readUInt32BE(20)).toBe(720)
   })
 })
+
+describe('scripts beyond Latin', () => {
+  it('embeds the font chunks a Japanese, Korean or Arabic deck needs, so no glyph is missing', async () => {
+    const chapterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-scripts-'))
+    fs.writeFileSync(path.join(chapterDir, 'ja.md'), '# 所有権とは？\n\n所有権はRustの中心的な機能です。説明は簡単です。\n\n## 한국어와 العربية\n\n- 안녕하세요 세계\n- مرحبا بالعالم\n')
+    const result = await buildChapter(path.join(chapterDir, 'ja.md'), { out, browser: session, formats: ['html'] })
+    const page = await (await session.get()).newPage()
+    await page.goto(`file://${path.join(result.outDir, 'index.html')}`, { waitUntil: 'load' })
+    // Each script's text resolves to an embedded face that loads (from its data URI).
+    const loaded = await page.evaluate(async () => {
+      const probes: [string, string][] = [['Noto Sans JP', '所有権'], ['Noto Sans KR', '안녕'], ['Noto Sans Arabic', 'مرحبا']]
+      const out: Record<string, number> = {}
+      for (const [family, text] of probes) out[family] = (await document.fonts.load(`28px '${family}'`, text)).filter((face) => face.status === 'loaded').length
+      return out
+    })
+    await page.close()
+    fs.rmSync(chapterDir, { recursive: true, force: true })
+    expect(loaded['Noto Sans JP']).toBeGreaterThan(0)
+    expect(loaded['Noto Sans KR']).toBeGreaterThan(0)
+    expect(loaded['Noto Sans Arabic']).toBeGreaterThan(0)
+  })
+})

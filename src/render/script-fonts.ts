@@ -1,0 +1,80 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { toString } from 'mdast-util-to-string'
+import type { Deck } from '../types.js'
+
+const require = createRequire(import.meta.url)
+
+// Scripts the Latin theme fonts lack, each from an @fontsource package split into
+// unicode-range chunks. A deck embeds only the chunks its own characters need.
+const families = [
+  { family: 'Noto Sans JP', pkg: 'noto-sans-jp' },
+  { family: 'Noto Sans SC', pkg: 'noto-sans-sc' },
+  { family: 'Noto Sans KR', pkg: 'noto-sans-kr' },
+  { family: 'Noto Sans Arabic', pkg: 'noto-sans-arabic' },
+  { family: 'Noto Sans Hebrew', pkg: 'noto-sans-hebrew' },
+]
+const covered = /[\u0000-\u024f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f\ufe00-\ufe0f]/u
+
+interface Face {
+  family: string
+  weight: number
+  file: string
+  ranges: [number, number][]
+}
+
+let faces: Face[] | undefined
+
+function loadFaces(): Face[] {
+  faces ??= families.flatMap(({ family, pkg }) => {
+    let dir: string
+    try {
+      dir = path.dirname(require.resolve(`@fontsource/${pkg}/package.json`))
+    } catch {
+      return []
+    }
+    return [400, 700].flatMap((weight) => {
+      const css = fs.readFileSync(path.join(dir, `${weight}.css`), 'utf8')
+      return [...css.matchAll(/url\(\.\/files\/([^)]+\.woff2)\)[\s\S]*?unicode-range:\s*([^;]+);/g)]
+        .filter((match) => !/-(latin|latin-ext|cyrillic|cyrillic-ext|greek|vietnamese)-\d/.test(match[1]))
+        .map((match) => ({ family, weight, file: path.join(dir, 'files', match[1]), ranges: parseRanges(match[2]) }))
+    })
+  })
+  return faces
+}
+
+function parseRanges(text: string): [number, number][] {
+  return text.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-')
+    return [parseInt(from, 16), parseInt(to ?? from, 16)]
+  })
+}
+
+/**
+ * @font-face rules, with data URIs, for the non-Latin characters of a deck: regular for the
+ * body, bold for titles and headings. Empty when the Latin theme fonts cover everything.
+ */
+export function scriptFontsCss(deck: Deck): string {
+  const regular = new Set<number>()
+  const bold = new Set<number>()
+  const add = (set: Set<number>, text: string) => {
+    for (const char of text) if (!covered.test(char)) set.add(char.codePointAt(0)!)
+  }
+  for (const slide of deck.children) {
+    add(bold, toString({ type: 'paragraph', children: slide.title }))
+    for (const child of slide.children) add(child.type === 'heading' ? bold : regular, toString(child))
+    if (slide.subtitle) add(regular, toString({ type: 'paragraph', children: slide.subtitle }))
+  }
+  if (!regular.size && !bold.size) return ''
+  const needed = loadFaces().filter((face) => {
+    const chars = face.weight === 700 ? bold : regular
+    return face.ranges.some(([from, to]) => [...chars].some((code) => code >= from && code <= to))
+  })
+  return needed
+    .map(
+      (face) =>
+        `@font-face{font-family:'${face.family}';font-weight:${face.weight};font-style:normal;font-display:block;src:url(data:font/woff2;base64,${fs.readFileSync(face.file).toString('base64')}) format('woff2');unicode-range:${face.ranges.map(([from, to]) => (from === to ? `U+${from.toString(16)}` : `U+${from.toString(16)}-${to.toString(16)}`)).join(',')}}`,
+    )
+    .join('\n')
+}
