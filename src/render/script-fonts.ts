@@ -9,17 +9,22 @@ const require = createRequire(import.meta.url)
 // Scripts the Latin theme fonts lack, each from an @fontsource package split into
 // unicode-range chunks. A deck embeds only the chunks its own characters need.
 const families = [
-  { family: 'Noto Sans JP', pkg: 'noto-sans-jp' },
-  { family: 'Noto Sans SC', pkg: 'noto-sans-sc' },
-  { family: 'Noto Sans KR', pkg: 'noto-sans-kr' },
-  { family: 'Noto Sans Arabic', pkg: 'noto-sans-arabic' },
-  { family: 'Noto Sans Hebrew', pkg: 'noto-sans-hebrew' },
+  { family: 'Noto Sans JP', pkg: 'noto-sans-jp', weights: [400, 700] },
+  { family: 'Noto Sans SC', pkg: 'noto-sans-sc', weights: [400, 700] },
+  { family: 'Noto Sans KR', pkg: 'noto-sans-kr', weights: [400, 700] },
+  { family: 'Noto Sans Arabic', pkg: 'noto-sans-arabic', weights: [400, 700] },
+  { family: 'Noto Sans Hebrew', pkg: 'noto-sans-hebrew', weights: [400, 700] },
+  // Monochrome outlines: every Chromium draws them (colour emoji fonts print blank in some).
+  // One weight only: it serves bold text too.
+  { family: 'Noto Emoji', pkg: 'noto-emoji', weights: [400] },
 ]
 const covered = /[\u0000-\u024f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f\ufe00-\ufe0f]/u
 
 interface Face {
   family: string
   weight: number
+  /** The family's only weight, used for regular and bold text alike. */
+  single: boolean
   file: string
   ranges: [number, number][]
 }
@@ -27,18 +32,18 @@ interface Face {
 let faces: Face[] | undefined
 
 function loadFaces(): Face[] {
-  faces ??= families.flatMap(({ family, pkg }) => {
+  faces ??= families.flatMap(({ family, pkg, weights }) => {
     let dir: string
     try {
       dir = path.dirname(require.resolve(`@fontsource/${pkg}/package.json`))
     } catch {
       return []
     }
-    return [400, 700].flatMap((weight) => {
+    return weights.flatMap((weight) => {
       const css = fs.readFileSync(path.join(dir, `${weight}.css`), 'utf8')
       return [...css.matchAll(/url\(\.\/files\/([^)]+\.woff2)\)[\s\S]*?unicode-range:\s*([^;]+);/g)]
         .filter((match) => !/-(latin|latin-ext|cyrillic|cyrillic-ext|greek|vietnamese)-\d/.test(match[1]))
-        .map((match) => ({ family, weight, file: path.join(dir, 'files', match[1]), ranges: parseRanges(match[2]) }))
+        .map((match) => ({ family, weight, single: weights.length === 1, file: path.join(dir, 'files', match[1]), ranges: parseRanges(match[2]) }))
     })
   })
   return faces
@@ -67,14 +72,15 @@ export function scriptFontsCss(deck: Deck): string {
     if (slide.subtitle) add(regular, toString({ type: 'paragraph', children: slide.subtitle }))
   }
   if (!regular.size && !bold.size) return ''
+  const all = new Set([...regular, ...bold])
   const needed = loadFaces().filter((face) => {
-    const chars = face.weight === 700 ? bold : regular
+    const chars = face.single ? all : face.weight === 700 ? bold : regular
     return face.ranges.some(([from, to]) => [...chars].some((code) => code >= from && code <= to))
   })
   return needed
     .map(
       (face) =>
-        `@font-face{font-family:'${face.family}';font-weight:${face.weight};font-style:normal;font-display:block;src:url(data:font/woff2;base64,${fs.readFileSync(face.file).toString('base64')}) format('woff2');unicode-range:${face.ranges.map(([from, to]) => (from === to ? `U+${from.toString(16)}` : `U+${from.toString(16)}-${to.toString(16)}`)).join(',')}}`,
+        `@font-face{font-family:'${face.family}';font-weight:${face.single ? '100 900' : face.weight};font-style:normal;font-display:block;src:url(data:font/woff2;base64,${fs.readFileSync(face.file).toString('base64')}) format('woff2');unicode-range:${face.ranges.map(([from, to]) => (from === to ? `U+${from.toString(16)}` : `U+${from.toString(16)}-${to.toString(16)}`)).join(',')}}`,
     )
     .join('\n')
 }

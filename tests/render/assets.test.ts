@@ -98,15 +98,15 @@ describe('opt-in exports', () => {
 })
 
 describe('scripts beyond Latin', () => {
-  it('embeds the font chunks a Japanese, Korean or Arabic deck needs, so no glyph is missing', async () => {
+  it('embeds the font chunks a Japanese, Korean, Arabic or emoji deck needs, so no glyph is missing', async () => {
     const chapterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-scripts-'))
-    fs.writeFileSync(path.join(chapterDir, 'ja.md'), '# 所有権とは？\n\n所有権はRustの中心的な機能です。説明は簡単です。\n\n## 한국어와 العربية\n\n- 안녕하세요 세계\n- مرحبا بالعالم\n')
+    fs.writeFileSync(path.join(chapterDir, 'ja.md'), '# 所有権とは？\n\n所有権はRustの中心的な機能です。説明は簡単です。\n\n## 한국어와 العربية\n\n- 안녕하세요 세계\n- مرحبا بالعالم\n- Ship it 🚀\n')
     const result = await buildChapter(path.join(chapterDir, 'ja.md'), { out, browser: session, formats: ['html'] })
     const page = await (await session.get()).newPage()
     await page.goto(`file://${path.join(result.outDir, 'index.html')}`, { waitUntil: 'load' })
     // Each script's text resolves to an embedded face that loads (from its data URI).
     const loaded = await page.evaluate(async () => {
-      const probes: [string, string][] = [['Noto Sans JP', '所有権'], ['Noto Sans KR', '안녕'], ['Noto Sans Arabic', 'مرحبا']]
+      const probes: [string, string][] = [['Noto Sans JP', '所有権'], ['Noto Sans KR', '안녕'], ['Noto Sans Arabic', 'مرحبا'], ['Noto Emoji', '🚀']]
       const out: Record<string, number> = {}
       for (const [family, text] of probes) out[family] = (await document.fonts.load(`28px '${family}'`, text)).filter((face) => face.status === 'loaded').length
       return out
@@ -116,5 +116,6 @@ describe('scripts beyond Latin', () => {
     expect(loaded['Noto Sans JP']).toBeGreaterThan(0)
     expect(loaded['Noto Sans KR']).toBeGreaterThan(0)
     expect(loaded['Noto Sans Arabic']).toBeGreaterThan(0)
+    expect(loaded['Noto Emoji']).toBeGreaterThan(0)
   })
 })
