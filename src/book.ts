@@ -110,7 +110,7 @@ function cacheKey(chapter: string, options: BookOptions): string {
   hash.update(version)
   hash.update(fs.readFileSync(chapter))
   for (const css of loadTheme(options.theme ?? 'chapterdeck').css) hash.update(css)
-  hash.update(JSON.stringify([options.formats ?? defaultFormats, options.slideLevel, options.verify, options.handoutLayout, options.paper]))
+  hash.update(JSON.stringify([options.formats ?? defaultFormats, options.slideLevel, options.verify, options.handoutLayout, options.paper, options.assets]))
   return hash.digest('hex')
 }
 

@@ -41,6 +41,8 @@ export interface BuildOptions {
   browser?: BrowserSession
   /** Measure every slide in the browser and fix overflow (default true). */
   verify?: boolean
+  /** A further folder images may come from, besides each chapter's own. */
+  assets?: string
   /** Cache key of the inputs, recorded in report.json by book builds. */
   cache?: string
   /** handout.pdf layout (default `notes`) and paper (default `a4`). */
@@ -105,7 +107,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   const chapterText = String(file.value)
 
   let markdown = await time('pipeline', async () =>
-    String(await createProcessor({ slideLevel: options.slideLevel, theme: theme.name }).process(file)),
+    String(await createProcessor({ slideLevel: options.slideLevel, theme: theme.name, assets: options.assets }).process(file)),
   )
   const deck = file.data.deck!
   const source = unified().use(chapterParse).parse(chapterText) as Root

@@ -40,6 +40,7 @@ export async function main(argv: string[], io: Output = { out: (l) => process.st
     .option('-q, --quiet', 'print only warnings and errors')
     .addOption(new Option('--handout-layout <layout>', 'handout.pdf: notes (slide beside its notes), 2up, 3up (with lines to write on), 6up').choices(['notes', '2up', '3up', '6up']).default('notes'))
     .addOption(new Option('--paper <size>', 'handout paper size').choices(['a4', 'letter']).default('a4'))
+    .option('--assets <dir>', "a folder images may also come from, besides each chapter's own")
     .option('--no-verify', 'skip measuring slides in a browser (overflow is then not ruled out)')
     .option('--no-cache', 'rebuild every chapter, even those whose inputs did not change')
     .option('--debug', 'show stack traces for errors')
@@ -125,6 +126,7 @@ interface BuildFlags {
   quiet?: boolean
   verify: boolean
   cache: boolean
+  assets?: string
   handoutLayout: HandoutLayout
   paper: Paper
   debug?: boolean
@@ -141,6 +143,7 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
     theme: opts.theme,
     slideLevel: opts.slideLevel,
     verify: opts.verify,
+    assets: opts.assets,
     handoutLayout: opts.handoutLayout,
     paper: opts.paper,
     noCache: !opts.cache,

@@ -2,12 +2,12 @@ import { unified } from 'unified'
 import { condenseProse } from './condense/condense.js'
 import { paginateSlides, type PaginateOptions } from './paginate/paginate.js'
 import { chapterParse } from './parse/index.js'
-import { checkImages } from './plan/images.js'
+import { checkImages, type ImageOptions } from './plan/images.js'
 import { planSlides, type PlanOptions } from './plan/plan.js'
 import { chapterRepair } from './repair/index.js'
 import { serializeDeck } from './serialize/serialize.js'
 
-export interface ProcessorOptions extends PlanOptions, PaginateOptions {}
+export interface ProcessorOptions extends PlanOptions, PaginateOptions, ImageOptions {}
 
 /**
  * The chapter → deck.md pipeline, in data-flow order. Rendering (HTML, PDF) and writing
@@ -18,7 +18,7 @@ export function createProcessor(options: ProcessorOptions = {}) {
     .use(chapterParse) //       markdown → mdast (+ front matter into file.data.matter)
     .use(chapterRepair) //      malformed constructs → what the author meant, with warnings
     .use(planSlides, options) // mdast → slide tree (file.data.deck)
-    .use(checkImages) //        figures resolved against the chapter folder
+    .use(checkImages, options) // figures resolved inside the chapter folder (or --assets)
     .use(condenseProse) //      prose → one bullet each, full text → notes
     .use(paginateSlides, options) // over-budget slides → numbered continuation slides
     .use(serializeDeck) //      slide tree → Marp Markdown

@@ -13,9 +13,15 @@ type Resolved = { status: 'ok'; file: string; asset: string } | { status: 'missi
  * be copied; a missing file or a remote URL becomes a placeholder with a positioned warning.
  * Nothing is fetched at build time.
  */
-export function checkImages() {
+export interface ImageOptions {
+  /** A further folder images may come from (`--assets`), besides the chapter's own. */
+  assets?: string
+}
+
+export function checkImages(options: ImageOptions = {}) {
   return (deck: Deck, file: VFile) => {
     const base = path.resolve(file.cwd, file.dirname ?? '.')
+    const roots = [base, ...(options.assets && fs.existsSync(options.assets) ? [path.resolve(file.cwd, options.assets)] : [])].map((root) => fs.realpathSync(root))
     const assets = new Map<string, string>()
     const resolve = (url: string, place: Position | undefined): Resolved => {
       if (/^[a-z][a-z\d+.-]*:/i.test(url) && !url.startsWith('file:')) {
@@ -23,11 +29,13 @@ export function checkImages() {
         return { status: 'remote' }
       }
       const relative = safeDecode(url.replace(/^file:\/\//, '').split(/[?#]/)[0])
-      const resolved = path.resolve(base, relative)
-      // Only files inside the chapter's folder are copied: never /etc/passwd, ../ or a symlink out.
+      // Relative to the chapter first, then to the assets root.
+      const candidates = [path.resolve(base, relative), ...roots.slice(1).map((root) => path.resolve(root, relative.replace(/^\/+/, '')))]
+      const resolved = candidates.find((candidate) => fs.existsSync(candidate)) ?? candidates[0]
+      // Only files inside the chapter's folder (or --assets) are copied: never /etc/passwd, ../ or a symlink out.
       const real = fs.existsSync(resolved) ? fs.realpathSync(resolved) : resolved
-      if (!inside(real, fs.realpathSync(base))) {
-        file.message(`Image "${relative}" is outside the chapter's folder; not copied, shown as a placeholder. Move it next to the chapter`, {
+      if (!roots.some((root) => inside(real, root))) {
+        file.message(`Image "${relative}" is outside the chapter's folder${roots.length > 1 ? ' and --assets' : ''}; not copied, shown as a placeholder. Move it next to the chapter or pass --assets`, {
           place,
           ruleId: 'image-outside',
           source: 'chapterdeck',

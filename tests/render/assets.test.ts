@@ -75,6 +75,12 @@ describe('images outside the chapter folder', () => {
     expect(fs.existsSync(path.join(result.outDir, 'assets'))).toBe(false)
     const outputs = fs.readdirSync(result.outDir, { recursive: true, encoding: 'utf8' })
     expect(outputs.some((name) => /secret|passwd|link/.test(name))).toBe(false)
+    // With --assets, that folder is allowed too, and only that one.
+    fs.writeFileSync(path.join(outside, 'shared.png'), fs.readFileSync('tests/fixtures/figure/square.png'))
+    fs.writeFileSync(path.join(chapterDir, 'shared.md'), '# Shared\n\n## Fig\n\n![shared](shared.png)\n\n## Other\n\n![abs](/etc/passwd)\n')
+    const shared = await buildChapter(path.join(chapterDir, 'shared.md'), { out, browser: session, formats: ['md'], assets: outside })
+    expect(fs.existsSync(path.join(shared.outDir, 'assets/shared.png'))).toBe(true)
+    expect(shared.messages.filter((m) => m.ruleId === 'image-outside').map((m) => m.line)).toEqual([9])
     fs.rmSync(chapterDir, { recursive: true, force: true })
     fs.rmSync(outside, { recursive: true, force: true })
   })
