@@ -9,6 +9,7 @@ import { defaultFormats } from './formats.js'
 import { formatMinutes, talkMinutes } from './render/timing.js'
 import { loadTheme, packageRoot } from './render/theme.js'
 import { fileDigest } from './util/digest.js'
+import { escapeHtml } from './util/html.js'
 
 export interface BookOptions extends Omit<BuildOptions, 'browser'> {
   /** Rebuild every chapter even if nothing it depends on changed. */
@@ -89,7 +90,7 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
   return { entries: built, failures }
 }
 
-function entryOf(chapter: string, result: ChapterResult, ms: number): BookEntry {
+export function entryOf(chapter: string, result: ChapterResult, ms: number): BookEntry {
   return {
     chapter,
     slug: result.slug,
@@ -134,8 +135,9 @@ function unchanged(chapter: string, key: string, out: string): BookEntry | undef
   }
 }
 
-function bookPage(entries: BookEntry[]): string {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+/** The page that lists a book's chapters: slides, talk time and links to every output. */
+export function bookPage(entries: BookEntry[]): string {
+  const escape = escapeHtml
   const total = entries.reduce((sum, entry) => sum + entry.minutes, 0)
   const rows = entries
     .map((entry) => {

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'puppeteer-core'
+import { escapeHtml } from '../util/html.js'
 import { createEngine } from './engine.js'
 
 export const handoutLayouts = ['notes', '2up', '3up', '6up'] as const
@@ -135,8 +136,4 @@ export function splitNotes(notes: string[], limit: number): [string[], string[]]
     return [beside, [...(tail ? [tail] : []), ...notes.slice(index + 1)]]
   }
   return [beside, []]
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

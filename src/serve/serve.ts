@@ -4,10 +4,10 @@ import path from 'node:path'
 import { watch } from 'chokidar'
 import type { VFileMessage } from 'vfile-message'
 import { BrowserSession } from '../browser/launch.js'
+import { bookPage, entryOf } from '../book.js'
 import { buildChapter, type BuildOptions, type ChapterResult } from '../build.js'
 import { ChapterdeckError, ExitCode } from '../errors.js'
 import { defaultFormats } from '../formats.js'
-import { formatMinutes, talkMinutes } from '../render/timing.js'
 import { themesDir } from '../render/theme.js'
 
 export interface ServeOptions extends Omit<BuildOptions, 'browser' | 'formats'> {
@@ -77,7 +77,8 @@ export async function serve(options: ServeOptions): Promise<Server> {
     }
     if (url.pathname === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      response.end(indexPage([...results.values()]))
+      // Links in the book page are relative to the output root, which this server serves at /.
+      response.end(bookPage(options.chapters.flatMap((chapter) => (results.has(chapter) ? [entryOf(chapter, results.get(chapter)!, 0)] : []))).replace('</body>', `${reloadScript('*')}</body>`))
       return
     }
     const file = path.join(out, decodeURIComponent(url.pathname))
@@ -149,17 +150,4 @@ const contentTypes: Record<string, string> = {
   '.gif': 'image/gif',
   '.svg': 'image/svg+xml',
   '.webp': 'image/webp',
-}
-
-function indexPage(results: ChapterResult[]): string {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
-  const rows = results
-    .map((result) => {
-      const link = (name: string, label: string) => (result.files.includes(name) || fs.existsSync(path.join(result.outDir, name)) ? `<a href="/${result.slug}/${name}">${label}</a>` : '')
-      return `<li><strong>${escape(result.deck.meta.title)}</strong> · ${result.deck.children.length} slides · ${formatMinutes(talkMinutes(result.deck))}<br>${[link('index.html', 'deck'), link('handout.pdf', 'handout'), link('slides.pdf', 'slides PDF'), link('notes.md', 'notes')].filter(Boolean).join(' · ')}</li>`
-    })
-    .join('\n')
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>chapterdeck</title>
-<style>body{font:18px/1.5 system-ui,sans-serif;max-width:46rem;margin:3rem auto;padding:0 1rem;color:#1c2333}li{margin:0 0 1rem}a{color:#1f4fa8}</style></head>
-<body><h1>Chapters</h1><ul>${rows}</ul>${reloadScript('*')}</body></html>`
 }

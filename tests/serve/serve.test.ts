@@ -38,7 +38,10 @@ describe('chapterdeck serve', () => {
   it('answers on 127.0.0.1 with an index linking the deck, handout and slides PDF', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
     const index = await (await fetch(server.url)).text()
-    for (const link of ['/talk/index.html', '/talk/handout.pdf', '/talk/slides.pdf']) expect(index).toContain(link)
+    for (const link of ['talk/index.html', 'talk/handout.pdf', 'talk/slides.pdf']) {
+      expect(index).toContain(`href="${link}"`)
+      expect((await fetch(new URL(link, server.url))).status).toBe(200)
+    }
     expect((await fetch(new URL('/talk/handout.pdf', server.url))).headers.get('content-type')).toBe('application/pdf')
     expect((await fetch(new URL('/%2e%2e/%2e%2e/etc/passwd', server.url))).status).toBe(404)
   })
