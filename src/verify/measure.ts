@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Browser } from 'puppeteer-core'
+import type { Browser, Page } from 'puppeteer-core'
 import { createEngine } from '../render/engine.js'
 
 export interface SlideMeasure {
@@ -20,8 +20,9 @@ export interface SlideMeasure {
  */
 export async function measureDeck(browser: Browser, markdown: string, themeCss: string[], baseDir: string, options: { math?: boolean } = {}): Promise<SlideMeasure[]> {
   const { html, css } = createEngine(themeCss, options.math === false ? { math: false } : {}).render(markdown)
-  const file = path.join(baseDir, `.measure-${process.pid}-${Date.now()}.html`)
-  const page = await browser.newPage()
+  const file = path.join(baseDir, `.measure-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.html`)
+  const page = idle.get(browser)?.pop() ?? (await browser.newPage())
+  let reusable = false
   try {
     fs.writeFileSync(
       file,
@@ -31,7 +32,7 @@ export async function measureDeck(browser: Browser, markdown: string, themeCss: 
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
     // Evaluated code stays free of named inner functions (bundlers rename them).
-    return await page.evaluate(() => {
+    const measures = await page.evaluate(() => {
       const out: { over: number; overX: number; room: number; used: number }[] = []
       for (const section of document.querySelectorAll('svg > foreignObject > section')) {
         const box = section.getBoundingClientRect()
@@ -63,11 +64,17 @@ export async function measureDeck(browser: Browser, markdown: string, themeCss: 
       }
       return out
     })
+    reusable = true
+    return measures
   } finally {
-    await page.close().catch(() => undefined)
+    // Opening a page costs more than measuring a small deck: a healthy one is kept for the next.
+    if (reusable) idle.set(browser, [...(idle.get(browser) ?? []), page])
+    else await page.close().catch(() => undefined)
     fs.rmSync(file, { force: true })
   }
 }
+
+const idle = new WeakMap<Browser, Page[]>()
 
 /** The threshold deckcheck uses: more than 2 px past the edge. */
 export function overflows(measure: SlideMeasure): boolean {
