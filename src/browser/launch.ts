@@ -54,6 +54,11 @@ export class BrowserSession {
         args,
         userDataDir: this.profile,
         protocolTimeout: 300_000,
+        // Shutdown is ours (serve closes its server, watcher and browser on Ctrl-C); the
+        // browser still dies with the process.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       })
     } catch (error) {
       const missing = /error while loading shared libraries: ([^:\s]+)/.exec(String(error))?.[1]
