@@ -1,24 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Browser } from 'puppeteer-core'
 import { escapeHtml } from '../util/html.js'
 import { createEngine } from './engine.js'
+import type { PrintJob } from './pdf.js'
 
 export const handoutLayouts = ['notes', '2up', '3up', '6up'] as const
 export type HandoutLayout = (typeof handoutLayouts)[number]
 export const papers = ['a4', 'letter'] as const
 export type Paper = (typeof papers)[number]
 
-export interface HandoutJob {
-  browser: Browser
-  markdown: string
-  themeCss: string[]
-  /** Folder the deck's relative image paths resolve against. */
-  baseDir: string
-  outputFile: string
-  title: string
-  lang: string
+export interface HandoutJob extends PrintJob {
   layout: HandoutLayout
   paper: Paper
   /** Per slide: its title, notes and time estimate. */

@@ -12,7 +12,8 @@ export interface OutlineEntry {
   children: OutlineEntry[]
 }
 
-export interface PdfJob {
+/** What every printed output needs: the deck, its theme, where it lives and where it goes. */
+export interface PrintJob {
   browser: Browser
   markdown: string
   /** Theme CSS to register with Marp. */
@@ -21,8 +22,11 @@ export interface PdfJob {
   baseDir: string
   outputFile: string
   title: string
-  author?: string
   lang: string
+}
+
+export interface PdfJob extends PrintJob {
+  author?: string
   outline: OutlineEntry[]
   /** Speaker notes per page, attached as PDF text annotations. */
   notes: string[]
