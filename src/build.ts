@@ -5,7 +5,7 @@ import type { Root } from 'mdast'
 import type { VFileMessage } from 'vfile-message'
 import { BrowserSession } from './browser/launch.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
-import { defaultFormats, type Format } from './formats.js'
+import { browserFormats, defaultFormats, type Format } from './formats.js'
 import { chapterParse } from './parse/index.js'
 import { createProcessor } from './processor.js'
 import { readChapter } from './read.js'
@@ -134,7 +134,8 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     const themeFiles = scripts ? [...theme.files.slice(0, -1), path.join(work, path.basename(theme.files[theme.files.length - 1]))] : theme.files
     if (scripts) fs.writeFileSync(themeFiles[themeFiles.length - 1], themeCss[themeCss.length - 1])
 
-    const needsBrowser = options.verify !== false || ['pdf', 'handout', 'pptx', 'png'].some((format) => formats.has(format as Format))
+    const browserOutputs = browserFormats.filter((format) => formats.has(format))
+    const needsBrowser = options.verify !== false || browserOutputs.length > 0
     const browser = needsBrowser ? await session.get().catch((error: unknown) => { failure = asError(error); return undefined }) : undefined
     if (browser && options.verify !== false) {
       fit = await time('verify', () =>
@@ -143,7 +144,8 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
       )
       markdown = deckToMarkdown(deck)
     } else if (options.verify !== false) {
-      file.message('Slides were not measured in a browser, so overflow is not ruled out', { ruleId: 'not-verified', source: 'chapterdeck' })
+      const reason = failure ? ` (${failure.message})` : ''
+      file.message(`Slides were not measured in a browser${reason}, so overflow is not ruled out`, { ruleId: 'not-verified', source: 'chapterdeck' })
     }
     write('deck.md', markdown)
     const deckFile = path.join(tmp, 'deck.md')
@@ -154,33 +156,24 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     }
     if (formats.has('notes')) write('notes.md', notesMarkdown(deck))
 
-    if (browser && formats.has('pdf')) {
+    const print = browser && { browser, markdown, themeCss, baseDir: tmp, title: deck.meta.title, lang: deck.meta.lang }
+    if (print && formats.has('pdf')) {
       await time('pdf', () =>
         renderSlidesPdf({
-          browser,
-          markdown,
-          themeCss,
-          baseDir: tmp,
+          ...print,
           outputFile: path.join(tmp, 'slides.pdf'),
-          title: deck.meta.title,
           author: deck.meta.author,
-          lang: deck.meta.lang,
           outline: deckOutline(deck),
           notes: deck.children.map((slide) => notesOf(slide).join('\n\n')),
         }),
       )
       files.push('slides.pdf')
     }
-    if (browser && formats.has('handout')) {
+    if (print && formats.has('handout')) {
       await time('handout', () =>
         renderHandout({
-          browser,
-          markdown,
-          themeCss,
-          baseDir: tmp,
+          ...print,
           outputFile: path.join(tmp, 'handout.pdf'),
-          title: deck.meta.title,
-          lang: deck.meta.lang,
           layout: options.handoutLayout ?? 'notes',
           paper: options.paper ?? 'a4',
           slides: deck.children.map((slide) => ({ title: slideTitle(slide), notes: notesOf(slide), time: formatMinutes(slideMinutes(slide)) })),
@@ -204,13 +197,10 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
         files.push('social.png')
       }
     }
-    const browserOutputs = [...formats].filter((f) => ['pdf', 'handout', 'pptx', 'png'].includes(f))
+    // Without a browser the build fails only if it was asked for outputs that need one.
     if (failure && browserOutputs.length) {
       failure = new ChapterdeckError(`${input}: ${browserOutputs.join(', ')} not written: ${failure.message}`, { code: failure.code, file: input, cause: failure })
-    } else if (failure) {
-      file.message(`Slides were not measured in a browser (${failure.message}), so overflow is not ruled out`, { ruleId: 'not-verified', source: 'chapterdeck' })
-      failure = undefined
-    }
+    } else failure = undefined
 
     timings.total = Math.round(performance.now() - started)
     covered = coverage(source, deck)

@@ -51,9 +51,10 @@ export function slideText(deck: Deck): { shown: string; notes: string }[] {
 /** How much of the chapter the deck carries, and where each sentence went. */
 export function coverage(source: Root, deck: Deck): Coverage {
   const sentences = sourceSentences(source)
-  const slides = slideText(deck).map(({ shown, notes }) => ({ shown: ` ${normalize(shown)} `, notes: ` ${normalize(notes)} ` }))
+  const texts = slideText(deck)
+  const slides = texts.map(({ shown, notes }) => ({ shown: ` ${normalize(shown)} `, notes: ` ${normalize(notes)} ` }))
   // A sentence may also span slides (a list split in two): the whole deck is the last resort.
-  const whole = ' ' + normalize(slideText(deck).map(({ shown, notes }) => `${shown}\n${notes}`).join('\n')) + ' '
+  const whole = ' ' + normalize(texts.map(({ shown, notes }) => `${shown}\n${notes}`).join('\n')) + ' '
   const map = sentences.map(({ text, line }) => {
     const needle = ` ${normalize(text)} `
     const shown = slides.findIndex((slide) => slide.shown.includes(needle))
