@@ -3,11 +3,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { BrowserSession } from './browser/launch.js'
-import { buildChapter, type BuildOptions, type ChapterResult } from './build.js'
+import { buildChapter, slugOf, type BuildOptions, type ChapterResult } from './build.js'
 import { isChapterdeckError, type ChapterdeckError } from './errors.js'
 import { defaultFormats } from './formats.js'
 import { formatMinutes, talkMinutes } from './render/timing.js'
-import { loadTheme, packageRoot } from './render/theme.js'
+import { loadTheme, version } from './render/theme.js'
 import { fileDigest } from './util/digest.js'
 import { escapeHtml } from './util/html.js'
 
@@ -39,7 +39,6 @@ export interface BookEntry {
   files: string[]
 }
 
-const version = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version as string
 
 /**
  * Builds a whole book: one browser for every chapter, chapters in parallel, and chapters whose
@@ -52,6 +51,7 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
   const entries: BookEntry[] = []
   const failures: ChapterdeckError[] = []
   const concurrency = Math.max(1, options.concurrency ?? Math.min(4, os.availableParallelism()))
+  const book = bookKey(options)
   let next = 0
   const worker = async () => {
     while (next < chapters.length) {
@@ -60,7 +60,7 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
       options.onEvent?.({ type: 'start', chapter, index, total: chapters.length })
       const started = performance.now()
       try {
-        const key = cacheKey(chapter, options)
+        const key = cacheKey(chapter, book)
         const cached = options.noCache ? undefined : unchanged(chapter, key, out)
         if (cached) {
           entries[index] = { ...cached, ms: Math.round(performance.now() - started) }
@@ -105,19 +105,23 @@ export function entryOf(chapter: string, result: ChapterResult, ms: number): Boo
   }
 }
 
-/** What a chapter's output depends on, except the images it uses (checked from its report). */
-function cacheKey(chapter: string, options: BookOptions): string {
+/** What every chapter of a book depends on: chapterdeck's version, the theme, the options. */
+function bookKey(options: BookOptions): string {
   const hash = createHash('sha256')
   hash.update(version)
-  hash.update(fs.readFileSync(chapter))
   for (const css of loadTheme(options.theme ?? 'chapterdeck').css) hash.update(css)
   hash.update(JSON.stringify([options.formats ?? defaultFormats, options.slideLevel, options.verify, options.handoutLayout, options.paper, options.assets]))
   return hash.digest('hex')
 }
 
+/** What a chapter's output depends on, except the images it uses (checked from its report). */
+function cacheKey(chapter: string, book: string): string {
+  return createHash('sha256').update(book).update(fs.readFileSync(chapter)).digest('hex')
+}
+
 /** The last build's summary, if its key matches and the images it copied are unchanged. */
 function unchanged(chapter: string, key: string, out: string): BookEntry | undefined {
-  const slug = path.basename(chapter).replace(/\.[^.]+$/, '')
+  const slug = slugOf(chapter)
   const reportFile = path.join(out, slug, 'report.json')
   if (!fs.existsSync(reportFile)) return undefined
   try {

@@ -67,6 +67,11 @@ export interface ChapterResult {
   error?: ChapterdeckError
 }
 
+/** A chapter's output folder name: its file name without the extension. */
+export function slugOf(chapter: string): string {
+  return path.basename(chapter).replace(/\.[^.]+$/, '')
+}
+
 /**
  * Checks one chapter without writing anything: the full pipeline, measured in the browser,
  * into a scratch folder that is removed afterwards. Its findings are the result's messages.
@@ -112,7 +117,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   const deck = file.data.deck!
   const source = unified().use(chapterParse).parse(chapterText) as Root
 
-  const slug = path.basename(input).replace(/\.[^.]+$/, '')
+  const slug = slugOf(input)
   const outRoot = path.resolve(options.cwd ?? process.cwd(), options.out ?? 'dist')
   const outDir = path.join(outRoot, slug)
   const tmp = makeTemp(outRoot, slug)

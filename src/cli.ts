@@ -5,14 +5,13 @@ import type { VFileMessage } from 'vfile-message'
 import { allFormats, defaultFormats, type Format } from './formats.js'
 import type { HandoutLayout, Paper } from './render/handout.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
-import { packageRoot } from './render/theme.js'
+import { version } from './render/theme.js'
 
 interface Output {
   out: (line: string) => void
   err: (line: string) => void
 }
 
-const version = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version as string
 
 /** The CLI: parses argv, runs the shared core, prints diagnostics, returns the exit code. */
 export async function main(argv: string[], io: Output = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') }): Promise<number> {

@@ -5,6 +5,8 @@ import { ChapterdeckError, ExitCode } from '../errors.js'
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const themesDir = path.join(packageRoot, 'themes')
+/** chapterdeck's own version, for --version and for cache keys. */
+export const version = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')).version as string
 export const builtinThemes = ['default', 'gaia', 'uncover'] as const
 
 export interface Theme {
