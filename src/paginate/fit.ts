@@ -10,6 +10,7 @@ import { overflows } from '../verify/measure.js'
 import { blockHeight } from './measure.js'
 import { chapterdeckMetrics, type ThemeMetrics } from './metrics.js'
 import { cost, defaultLimits, number, roomFor, splitBlocks } from './paginate.js'
+import { titleText } from '../util/title.js'
 
 /** Characters of one word beyond which no slide can show it, even wrapped. */
 const unbreakable = 500
@@ -74,7 +75,7 @@ export async function fitDeck(deck: Deck, file: VFile, options: FitOptions): Pro
 }
 
 function report(file: VFile, slide: Slide, measure: SlideMeasure): void {
-  const title = toString({ type: 'paragraph', children: slide.title })
+  const title = titleText(slide)
   const message = file.message(
     `Slide "${title}" overflows by ${Math.max(measure.over, measure.overX)} px and cannot be split further; shorten or break up this part of the chapter`,
     { place: slide.children[0]?.position ?? slide.position, ruleId: 'slide-overflow', source: 'chapterdeck' },
@@ -151,7 +152,7 @@ function moveToNotes(slide: Slide, index: number, file: VFile, why: string): Sli
   } else {
     children[index] = { ...standIn(block), data: { notes: [...(block.data?.notes ?? []), ...(block.data?.notes ? [] : [noteText(block)])], movedToNotes: true } }
   }
-  const name = toString({ type: 'paragraph', children: slide.title })
+  const name = titleText(slide)
   const longest = Math.max(0, ...(toString(block).match(/\S+/g) ?? []).map((word) => word.length))
   if (longest > unbreakable) {
     // No slide can show such a word; the stand-in is a cut, so the author must act.

@@ -5,6 +5,7 @@ import type { Deck, Slide } from '../types.js'
 import { wordCount } from '../util/text.js'
 import { blockHeight, bodyBudget, codeLines, itemHeight, tableRowsHeight } from './measure.js'
 import { chapterdeckMetrics, type ThemeMetrics } from './metrics.js'
+import { titleText } from '../util/title.js'
 
 export interface PaginateOptions {
   metrics?: ThemeMetrics
@@ -59,7 +60,7 @@ export function paginateSlides(options: PaginateOptions = {}) {
 /** The body a slide may fill, by the estimate, and the metrics to estimate it with. */
 export function roomFor(slide: Slide, base: ThemeMetrics, limits: { maxWords: number; maxBullets: number; maxItems: number }): { room: Room; metrics: ThemeMetrics } {
   const metrics = slide.kind === 'references' ? { ...base, ...referencesMetrics } : base
-  const title = toString({ type: 'paragraph', children: slide.title }) + ' (10/10)'
+  const title = titleText(slide) + ' (10/10)'
   const room: Room = { height: bodyBudget(title, metrics), words: limits.maxWords - wordCount(title), items: limits.maxItems, bullets: limits.maxBullets }
   return { room: slide.kind === 'references' ? { ...room, items: 14, words: 140 } : room, metrics }
 }

@@ -9,6 +9,7 @@ import { attachFootnotes } from './footnotes.js'
 import { collectLinks } from './links.js'
 import { inferSlideLevel } from './slide-level.js'
 import { takeTitle } from './title.js'
+import { titleText } from '../util/title.js'
 
 export interface PlanOptions {
   slideLevel?: number
@@ -230,7 +231,7 @@ function sectionNote(section: Slide, body: RootContent[], heading: Heading, slid
     if (node.depth <= heading.depth) break
     if (node.depth <= slideLevel) inside.push(toString(node))
   }
-  const name = toString({ type: 'paragraph', children: section.title } as Paragraph)
+  const name = titleText(section)
   return inside.length ? `${name}. In this part: ${inside.join('; ')}.` : `${name}.`
 }
 

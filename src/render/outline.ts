@@ -1,9 +1,9 @@
-import { toString } from 'mdast-util-to-string'
 import type { Deck, Slide } from '../types.js'
 import type { OutlineEntry } from './pdf.js'
+import { titleText } from '../util/title.js'
 
 export function slideTitle(slide: Slide): string {
-  const title = toString({ type: 'paragraph', children: slide.title })
+  const title = titleText(slide)
   return slide.part ? `${title} (${slide.part.index}/${slide.part.total})` : title
 }
 
@@ -16,7 +16,7 @@ export function deckOutline(deck: Deck): OutlineEntry[] {
   let section: OutlineEntry | undefined
   deck.children.forEach((slide, page) => {
     if (slide.part && slide.part.index > 1) return
-    const entry: OutlineEntry = { title: toString({ type: 'paragraph', children: slide.title }), page, children: [] }
+    const entry: OutlineEntry = { title: titleText(slide), page, children: [] }
     if (slide.kind === 'section') {
       section = entry
       top.push(entry)

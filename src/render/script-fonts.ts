@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { toString } from 'mdast-util-to-string'
 import type { Deck } from '../types.js'
+import { titleText } from '../util/title.js'
 
 const require = createRequire(import.meta.url)
 
@@ -67,7 +68,7 @@ export function scriptFontsCss(deck: Deck): string {
     for (const char of text) if (!covered.test(char)) set.add(char.codePointAt(0)!)
   }
   for (const slide of deck.children) {
-    add(bold, toString({ type: 'paragraph', children: slide.title }))
+    add(bold, titleText(slide))
     for (const child of slide.children) add(child.type === 'heading' ? bold : regular, toString(child))
     if (slide.subtitle) add(regular, toString({ type: 'paragraph', children: slide.subtitle }))
   }

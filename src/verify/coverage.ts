@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Deck } from '../types.js'
 import { notesOf } from '../serialize/notes.js'
+import { titleText } from '../util/title.js'
 
 export interface Coverage {
   /** Share of the chapter's sentences found on a slide or in its notes. */
@@ -39,7 +40,7 @@ export function sourceSentences(tree: Root): { text: string; line?: number }[] {
 export function slideText(deck: Deck): { shown: string; notes: string }[] {
   return deck.children.map((slide) => ({
     shown: [
-      toString({ type: 'paragraph', children: slide.title }),
+      titleText(slide),
       slide.subtitle ? toString({ type: 'paragraph', children: slide.subtitle }) : '',
       slide.image?.alt ?? '',
       ...slide.children.map(blockText),
