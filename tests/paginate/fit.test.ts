@@ -1,11 +1,10 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BrowserSession } from '../../src/browser/launch.js'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { buildChapter, checkChapter } from '../../src/build.js'
 import { loadTheme } from '../../src/render/theme.js'
 import { measurePortable, overflows } from '../../src/verify/measure.js'
+import { browserScratch } from '../helpers/scratch.js'
 
 // Chapters no size budget gets right: only measuring in the browser can guarantee the fit.
 const wideTable = [
@@ -51,28 +50,21 @@ See ${url} for details.
 ${'A wall of prose without any heading that goes on and on. '.repeat(40)}
 `
 
-let work: string
-let session: BrowserSession
+const scratch = browserScratch('chapterdeck-fit-')
 beforeAll(() => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-fit-'))
-  fs.writeFileSync(path.join(work, 'stress.md'), stress)
-  session = new BrowserSession()
-})
-afterAll(async () => {
-  await session.close()
-  fs.rmSync(work, { recursive: true, force: true })
+  fs.writeFileSync(path.join(scratch.dir, 'stress.md'), stress)
 })
 
 async function overflowingSlides(deckFile: string, theme: string): Promise<number[]> {
   const markdown = fs.readFileSync(deckFile, 'utf8')
-  const measures = await measurePortable(await session.get(), markdown, [loadTheme(theme).css], path.dirname(deckFile))
+  const measures = await measurePortable(await scratch.session.get(), markdown, [loadTheme(theme).css], path.dirname(deckFile))
   return measures.flatMap((measure, index) => (overflows(measure) ? [index + 1] : []))
 }
 
 describe('browser-verified pagination', () => {
   for (const theme of ['chapterdeck', 'default', 'gaia', 'uncover']) {
     it(`leaves no slide overflowing on hostile layouts (${theme})`, async () => {
-      const result = await buildChapter(path.join(work, 'stress.md'), { out: path.join(work, `out-${theme}`), formats: ['md'], theme, browser: session })
+      const result = await buildChapter(path.join(scratch.dir, 'stress.md'), { out: path.join(scratch.dir, `out-${theme}`), formats: ['md'], theme, browser: scratch.session })
       expect(result.fit?.overflowing).toEqual([])
       expect(await overflowingSlides(path.join(result.outDir, 'deck.md'), theme)).toEqual([])
       expect(result.coverage.ratio).toBeGreaterThanOrEqual(0.995)
@@ -83,7 +75,7 @@ describe('browser-verified pagination', () => {
   }
 
   it('keeps ordered numbering, repeated table headers and continuation titles', async () => {
-    const result = await buildChapter(path.join(work, 'stress.md'), { out: path.join(work, 'out-structure'), formats: ['md'], browser: session })
+    const result = await buildChapter(path.join(scratch.dir, 'stress.md'), { out: path.join(scratch.dir, 'out-structure'), formats: ['md'], browser: scratch.session })
     const deck = fs.readFileSync(path.join(result.outDir, 'deck.md'), 'utf8')
     expect(deck).toMatch(/## Wide table \(2\/\d+\)/)
     expect(deck.match(/\| Column 1 +\|/g)?.length).toBeGreaterThan(1)
@@ -91,8 +83,8 @@ describe('browser-verified pagination', () => {
   })
 
   it('reports a word no slide can show as an error with its position', async () => {
-    fs.writeFileSync(path.join(work, 'impossible.md'), `# Impossible\n\n## A slide\n\n${'x'.repeat(2000)}\n`)
-    const result = await checkChapter(path.join(work, 'impossible.md'), { browser: session })
+    fs.writeFileSync(path.join(scratch.dir, 'impossible.md'), `# Impossible\n\n## A slide\n\n${'x'.repeat(2000)}\n`)
+    const result = await checkChapter(path.join(scratch.dir, 'impossible.md'), { browser: scratch.session })
     const errors = result.messages.filter((message) => message.fatal)
     expect(errors.map((message) => [message.ruleId, message.line, message.column])).toEqual([['word-too-long', 5, 1]])
     expect(result.fit?.overflowing).toEqual([])

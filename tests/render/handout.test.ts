@@ -1,34 +1,23 @@
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BrowserSession } from '../../src/browser/launch.js'
+import { describe, expect, it } from 'vitest'
 import { buildChapter } from '../../src/build.js'
 import { splitNotes } from '../../src/render/handout.js'
 import { formatMinutes, slideMinutes } from '../../src/render/timing.js'
 import { readPdf } from '../helpers/pdf.js'
 import { processMarkdown } from '../helpers/process.js'
+import { browserScratch } from '../helpers/scratch.js'
 
-let out: string
-let session: BrowserSession
-beforeAll(() => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-handout-'))
-  session = new BrowserSession()
-})
-afterAll(async () => {
-  await session.close()
-  fs.rmSync(out, { recursive: true, force: true })
-})
+const scratch = browserScratch('chapterdeck-handout-')
 
 describe('handout layouts', () => {
   for (const [layout, perPage] of [['2up', 2], ['3up', 3], ['6up', 6]] as const) {
     it(`${layout} puts ${perPage} slides on a page, on letter paper when asked`, async () => {
       const result = await buildChapter('source/the-future-of-kubernetes.md', {
-        out: path.join(out, layout),
+        out: path.join(scratch.dir, layout),
         formats: ['handout'],
         handoutLayout: layout,
         paper: 'letter',
-        browser: session,
+        browser: scratch.session,
         verify: false,
       })
       const pdf = await readPdf(path.join(result.outDir, 'handout.pdf'))

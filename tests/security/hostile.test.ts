@@ -1,9 +1,8 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BrowserSession } from '../../src/browser/launch.js'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { buildChapter } from '../../src/build.js'
+import { browserScratch } from '../helpers/scratch.js'
 
 // A chapter written to attack its reader: nothing of it may run, restyle or load in the deck.
 const hostile = `---
@@ -46,21 +45,14 @@ theme: gaia
 A note that closes a comment --> and opens one <!-- here.
 `
 
-let work: string
-let session: BrowserSession
+const scratch = browserScratch('chapterdeck-hostile-')
 beforeAll(() => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-hostile-'))
-  fs.writeFileSync(path.join(work, 'hostile.md'), hostile)
-  session = new BrowserSession()
-})
-afterAll(async () => {
-  await session.close()
-  fs.rmSync(work, { recursive: true, force: true })
+  fs.writeFileSync(path.join(scratch.dir, 'hostile.md'), hostile)
 })
 
 describe('hostile input', () => {
   it('runs no script, adds no iframe, changes no style, and keeps no handler or javascript: URL', async () => {
-    const result = await buildChapter(path.join(work, 'hostile.md'), { out: path.join(work, 'dist'), formats: ['html'], browser: session })
+    const result = await buildChapter(path.join(scratch.dir, 'hostile.md'), { out: path.join(scratch.dir, 'dist'), formats: ['html'], browser: scratch.session })
     const html = fs.readFileSync(path.join(result.outDir, 'index.html'), 'utf8')
     expect(html).not.toMatch(/onerror=|onclick=|onmouseover=|javascript:/i)
     expect(html).not.toContain('__pwned')
@@ -68,7 +60,7 @@ describe('hostile input', () => {
     expect(deck).toMatch(/^theme: chapterdeck$/m)
     expect(deck).not.toMatch(/^(class|style): /m)
 
-    const page = await (await session.get()).newPage()
+    const page = await (await scratch.session.get()).newPage()
     const dialogs: string[] = []
     page.on('dialog', async (dialog) => {
       dialogs.push(dialog.message())
