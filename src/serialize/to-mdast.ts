@@ -37,7 +37,7 @@ function slideToMdast(slide: Slide): RootContent[] {
   out.push(clean({ type: 'heading', depth, children: title } satisfies Heading, depth))
   if (slide.subtitle) out.push(clean({ type: 'paragraph', children: slide.subtitle }))
   if (slide.image) out.push(...figure(slide).map((node) => clean(node)))
-  out.push(...slide.children.map(clean))
+  out.push(...slide.children.map((node) => clean(node)))
   const notes = notesOf(slide)
   // The presenter view shows the notes: they open with the slide's share of the talk.
   if (notes.length) out.push({ type: 'html', value: notesComment([`[${formatMinutes(slideMinutes(slide))}]`, ...notes]) } satisfies Html)
