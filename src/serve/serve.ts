@@ -26,7 +26,7 @@ export interface Server {
 // Injected into served decks: reload when their chapter was rebuilt.
 // The index page ('*') reloads on any rebuild.
 const reloadScript = (slug: string) =>
-  `<script>new EventSource('/__reload').onmessage=(e)=>{if(${JSON.stringify(slug)}==='*'||e.data===${JSON.stringify(slug)})location.reload()}</script>`
+  `<script>{const live=new EventSource('/__reload');live.onopen=()=>{document.documentElement.dataset.liveReload='on'};live.onmessage=(e)=>{if(${JSON.stringify(slug)}==='*'||e.data===${JSON.stringify(slug)})location.reload()}}</script>`
 
 /**
  * Serves the built decks on 127.0.0.1 with an index page, rebuilds a chapter when it (or a
@@ -114,6 +114,8 @@ export async function serve(options: ServeOptions): Promise<Server> {
   for (const chapter of options.chapters) await rebuild(chapter)
 
   const watcher = watch([...options.chapters, themesDir, ...options.chapters.map((chapter) => path.dirname(chapter))], { ignoreInitial: true, ignored: (p) => path.resolve(p).startsWith(out) })
+  // Resolving only once watching has begun: an edit made right after serve() is not missed.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
   watcher.on('all', (event, changed) => {
     if (event !== 'change' && event !== 'add') return
     const resolved = path.resolve(changed)

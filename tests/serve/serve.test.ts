@@ -49,6 +49,7 @@ describe('chapterdeck serve', () => {
   it('reloads an open deck when its chapter is saved', async () => {
     const page = await (await viewer.get()).newPage()
     await page.goto(new URL('/talk/index.html', server.url).href, { waitUntil: 'load' })
+    await page.waitForFunction(() => document.documentElement.dataset.liveReload === 'on')
     await page.evaluate(() => ((window as unknown as { marker: boolean }).marker = true))
     expect(await page.evaluate(() => document.body.textContent)).toContain('The original point')
     fs.writeFileSync(chapter(), '# Live talk\n\nFirst version of the lead. More.\n\n## Point\n\nAn edited point.\n')
