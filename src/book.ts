@@ -1,17 +1,14 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { BrowserSession } from './browser/launch.js'
-import { buildChapter, slugOf, type BuildOptions, type ChapterResult } from './build.js'
+import { buildChapter, type BuildOptions, type ChapterResult } from './build.js'
 import { isChapterdeckError, type ChapterdeckError } from './errors.js'
-import { defaultFormats } from './formats.js'
+import { cachedEntry, CacheKeys, type BookEntry } from './cache.js'
 import { formatMinutes, talkMinutes } from './render/timing.js'
-import { loadTheme, version } from './render/theme.js'
-import { fileDigest } from './util/digest.js'
 import { escapeHtml } from './util/html.js'
 
-export interface BookOptions extends Omit<BuildOptions, 'browser'> {
+export interface BookOptions extends BuildOptions {
   /** Rebuild every chapter even if nothing it depends on changed. */
   noCache?: boolean
   /** Chapters built at once (default: the machine's cores, at most 4). */
@@ -25,33 +22,21 @@ export type BookEvent =
   | { type: 'done'; entry: BookEntry; result?: ChapterResult }
   | { type: 'failed'; chapter: string; error: ChapterdeckError }
 
-/** One chapter in the book summary, whether built now or unchanged since the last build. */
-export interface BookEntry {
-  chapter: string
-  slug: string
-  title: string
-  slides: number
-  minutes: number
-  warnings: number
-  errors: number
-  ms: number
-  cached: boolean
-  files: string[]
-}
-
 
 /**
  * Builds a whole book: one browser for every chapter, chapters in parallel, and chapters whose
  * inputs did not change (text, images, theme, options, chapterdeck version) are not rebuilt.
  * Writes `<out>/index.html`, a page linking every chapter's deck, handout and slides PDF.
  */
+export type { BookEntry } from './cache.js'
+
 export async function buildBook(chapters: string[], options: BookOptions = {}): Promise<{ entries: BookEntry[]; failures: ChapterdeckError[] }> {
   const out = path.resolve(options.out ?? 'dist')
-  const session = new BrowserSession()
+  const session = options.browser ?? new BrowserSession()
   const entries: BookEntry[] = []
   const failures: ChapterdeckError[] = []
   const concurrency = Math.max(1, options.concurrency ?? Math.min(4, os.availableParallelism()))
-  const book = bookKey(options)
+  const keys = new CacheKeys(options)
   let next = 0
   const worker = async () => {
     while (next < chapters.length) {
@@ -60,8 +45,8 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
       options.onEvent?.({ type: 'start', chapter, index, total: chapters.length })
       const started = performance.now()
       try {
-        const key = cacheKey(chapter, book)
-        const cached = options.noCache ? undefined : unchanged(chapter, key, out)
+        const key = keys.of(chapter)
+        const cached = options.noCache ? undefined : cachedEntry(chapter, key, out)
         if (cached) {
           entries[index] = { ...cached, ms: Math.round(performance.now() - started) }
           options.onEvent?.({ type: 'done', entry: entries[index] })
@@ -80,7 +65,7 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
   try {
     await Promise.all(Array.from({ length: Math.min(concurrency, chapters.length) }, worker))
   } finally {
-    await session.close()
+    if (!options.browser) await session.close()
   }
   const built = entries.filter(Boolean)
   if (built.length) {
@@ -102,40 +87,6 @@ export function entryOf(chapter: string, result: ChapterResult, ms: number): Boo
     ms,
     cached: false,
     files: result.files,
-  }
-}
-
-/** What every chapter of a book depends on: chapterdeck's version, the theme, the options. */
-function bookKey(options: BookOptions): string {
-  const hash = createHash('sha256')
-  hash.update(version)
-  for (const css of loadTheme(options.theme ?? 'chapterdeck').css) hash.update(css)
-  hash.update(JSON.stringify([options.formats ?? defaultFormats, options.slideLevel, options.verify, options.handoutLayout, options.paper, options.assets]))
-  return hash.digest('hex')
-}
-
-/** What a chapter's output depends on, except the images it uses (checked from its report). */
-function cacheKey(chapter: string, book: string): string {
-  return createHash('sha256').update(book).update(fs.readFileSync(chapter)).digest('hex')
-}
-
-/** The last build's summary, if its key matches and the images it copied are unchanged. */
-function unchanged(chapter: string, key: string, out: string): BookEntry | undefined {
-  const slug = slugOf(chapter)
-  const reportFile = path.join(out, slug, 'report.json')
-  if (!fs.existsSync(reportFile)) return undefined
-  try {
-    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'))
-    if (report.cache?.key !== key) return undefined
-    for (const [file, digest] of Object.entries(report.cache.assets as Record<string, string>)) {
-      if (!fs.existsSync(file) || fileDigest(file) !== digest) return undefined
-    }
-    if (!(report.outputs as string[]).every((name) => fs.existsSync(path.join(out, slug, name)))) return undefined
-    const warnings = (report.warnings as { severity: string }[]).filter((warning) => warning.severity === 'warning').length
-    const errors = (report.warnings as { severity: string }[]).filter((warning) => warning.severity === 'error').length
-    return { chapter, slug, title: report.title, slides: report.slides, minutes: report.talkMinutes, warnings, errors, ms: 0, cached: true, files: report.outputs }
-  } catch {
-    return undefined
   }
 }
 

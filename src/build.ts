@@ -1,22 +1,21 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Root } from 'mdast'
 import type { VFileMessage } from 'vfile-message'
 import { BrowserSession } from './browser/launch.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
 import { browserFormats, defaultFormats, type Format } from './formats.js'
-import { chapterParse } from './parse/index.js'
 import { createProcessor } from './processor.js'
 import { readChapter } from './read.js'
-import { runMarpCli } from './render/html.js'
+import { addHeadStyle, runMarpCli } from './render/html.js'
 import { notesMarkdown } from './render/notes-md.js'
 import { deckOutline, slideTitle } from './render/outline.js'
 import { renderSlidesPdf } from './render/pdf.js'
 import { renderHandout, type HandoutLayout, type Paper } from './render/handout.js'
 import { formatMinutes, slideMinutes, talkMinutes } from './render/timing.js'
 import { loadTheme } from './render/theme.js'
-import { scriptFontsCss } from './render/script-fonts.js'
+import { linkFonts } from './render/linked-fonts.js'
+import { facesCss, scriptFaces } from './render/script-fonts.js'
 import { notesOf } from './serialize/notes.js'
 import type { Deck } from './types.js'
 import { coverage, type Coverage } from './verify/coverage.js'
@@ -24,8 +23,8 @@ import { measurePortable } from './verify/measure.js'
 import { fitDeck } from './paginate/fit.js'
 import { fileDigest } from './util/digest.js'
 import { deckToMarkdown } from './serialize/serialize.js'
-import { unified } from 'unified'
 import { wordCount } from './util/text.js'
+import { slugOf } from './util/slug.js'
 import { writeReport } from './verify/report.js'
 
 export { allFormats, defaultFormats, type Format } from './formats.js'
@@ -67,10 +66,7 @@ export interface ChapterResult {
   error?: ChapterdeckError
 }
 
-/** A chapter's output folder name: its file name without the extension. */
-export function slugOf(chapter: string): string {
-  return path.basename(chapter).replace(/\.[^.]+$/, '')
-}
+export { slugOf } from './util/slug.js'
 
 /**
  * Checks one chapter without writing anything: the full pipeline, measured in the browser,
@@ -107,15 +103,16 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     }
   }
   const formats = new Set<Format>(['md', ...(options.formats ?? defaultFormats)])
+  const browserOutputs = browserFormats.filter((format) => formats.has(format))
+  // The browser starts while the chapter goes through the pipeline.
+  const browserReady = options.verify !== false || browserOutputs.length > 0 ? session.get().then((browser) => ({ browser }), (error: unknown) => ({ error })) : undefined
   const theme = loadTheme(options.theme ?? 'chapterdeck')
   const file = readChapter(input, options.cwd)
-  const chapterText = String(file.value)
 
   let markdown = await time('pipeline', async () =>
     String(await createProcessor({ slideLevel: options.slideLevel, theme: theme.name, assets: options.assets }).process(file)),
   )
   const deck = file.data.deck!
-  const source = unified().use(chapterParse).parse(chapterText) as Root
 
   const slug = slugOf(input)
   const outRoot = path.resolve(options.cwd ?? process.cwd(), options.out ?? 'dist')
@@ -134,20 +131,30 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     }
     copyAssets(deck, tmp, files)
     // Non-Latin text gets the font chunks it needs, embedded in the deck's copy of the theme.
-    const scripts = theme.name === 'chapterdeck' ? scriptFontsCss(deck) : ''
-    const themeCss = scripts ? [...theme.css.slice(0, -1), `${theme.css[theme.css.length - 1]}\n${scripts}`] : theme.css
-    const themeFiles = scripts ? [...theme.files.slice(0, -1), path.join(work, path.basename(theme.files[theme.files.length - 1]))] : theme.files
-    if (scripts) fs.writeFileSync(themeFiles[themeFiles.length - 1], themeCss[themeCss.length - 1])
+    // Pages laid out and printed here link the same fonts (see linked-fonts.ts).
+    const faces = theme.name === 'chapterdeck' ? scriptFaces(deck) : []
+    const scripts = faces.length > 0
+    const withScripts = (css: string[], mode: 'embed' | 'link') => (scripts ? [...css.slice(0, -1), `${css[css.length - 1]}\n${facesCss(faces, mode)}`] : css)
+    const portableCss = theme.css.map(linkFonts)
+    const printCss = withScripts(portableCss, 'link')
+    // marp-cli's images and pptx come from its own browser: their theme carries the fonts.
+    const imageThemeFiles = () => {
+      if (!scripts) return theme.files
+      const files = [...theme.files.slice(0, -1), path.join(work, path.basename(theme.files[theme.files.length - 1]))]
+      if (!fs.existsSync(files[files.length - 1])) fs.writeFileSync(files[files.length - 1], withScripts(theme.css, 'embed').at(-1)!)
+      return files
+    }
 
-    const browserOutputs = browserFormats.filter((format) => formats.has(format))
-    const needsBrowser = options.verify !== false || browserOutputs.length > 0
-    const browser = needsBrowser ? await session.get().catch((error: unknown) => { failure = asError(error); return undefined }) : undefined
+    const ready = await browserReady
+    if (ready && 'error' in ready) failure = asError(ready.error)
+    const browser = ready && 'browser' in ready ? ready.browser : undefined
     if (browser && options.verify !== false) {
-      fit = await time('verify', () =>
+      const fitted = await time('verify', () =>
         // deck.md must also fit where the theme comes without the embedded script fonts.
-        fitDeck(deck, file, { measure: (md) => measurePortable(browser, md, scripts ? [themeCss, theme.css] : [themeCss], tmp), serialize: deckToMarkdown }),
+        fitDeck(deck, file, { measure: (md) => measurePortable(browser, md, scripts ? [printCss, portableCss] : [printCss], tmp), serialize: deckToMarkdown }),
       )
-      markdown = deckToMarkdown(deck)
+      fit = { rounds: fitted.rounds, fixes: fitted.fixes, overflowing: fitted.overflowing }
+      markdown = fitted.markdown
     } else if (options.verify !== false) {
       const reason = failure ? ` (${failure.message})` : ''
       file.message(`Slides were not measured in a browser${reason}, so overflow is not ruled out`, { ruleId: 'not-verified', source: 'chapterdeck' })
@@ -155,50 +162,53 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     write('deck.md', markdown)
     const deckFile = path.join(tmp, 'deck.md')
 
-    if (formats.has('html')) {
-      await time('html', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'index.html'), themeFiles, workDir: work }))
-      files.push('index.html')
-    }
     if (formats.has('notes')) write('notes.md', notesMarkdown(deck))
-
-    const print = browser && { browser, markdown, themeCss, baseDir: tmp, title: deck.meta.title, lang: deck.meta.lang }
-    if (print && formats.has('pdf')) {
-      await time('pdf', () =>
-        renderSlidesPdf({
-          ...print,
-          outputFile: path.join(tmp, 'slides.pdf'),
-          author: deck.meta.author,
-          outline: deckOutline(deck),
-          notes: deck.children.map((slide) => notesOf(slide).join('\n\n')),
-        }),
-      )
-      files.push('slides.pdf')
-    }
-    if (print && formats.has('handout')) {
-      await time('handout', () =>
-        renderHandout({
-          ...print,
-          outputFile: path.join(tmp, 'handout.pdf'),
-          layout: options.handoutLayout ?? 'notes',
-          paper: options.paper ?? 'a4',
-          slides: deck.children.map((slide) => ({ title: slideTitle(slide), notes: notesOf(slide), time: formatMinutes(slideMinutes(slide)) })),
-          totalTime: formatMinutes(talkMinutes(deck)),
-        }),
-      )
-      files.push('handout.pdf')
-    }
+    // The HTML is node's work and the PDFs the browser's: they run at once.
+    const print = browser && { browser, markdown, themeCss: printCss, baseDir: tmp, title: deck.meta.title, lang: deck.meta.lang }
+    await settled([
+      formats.has('html') &&
+        time('html', async () => {
+          const outputFile = path.join(tmp, 'index.html')
+          await runMarpCli({ markdownFile: deckFile, outputFile, themeFiles: theme.files, workDir: work })
+          // Megabytes of script fonts would go through Marp's CSS processing for nothing.
+          if (scripts) addHeadStyle(outputFile, facesCss(faces, 'embed'))
+        }).then(() => files.push('index.html')),
+      print &&
+        formats.has('pdf') &&
+        time('pdf', () =>
+          renderSlidesPdf({
+            ...print,
+            outputFile: path.join(tmp, 'slides.pdf'),
+            author: deck.meta.author,
+            outline: deckOutline(deck),
+            notes: deck.children.map((slide) => notesOf(slide).join('\n\n')),
+          }),
+        ).then(() => files.push('slides.pdf')),
+      print &&
+        formats.has('handout') &&
+        time('handout', () =>
+          renderHandout({
+            ...print,
+            outputFile: path.join(tmp, 'handout.pdf'),
+            layout: options.handoutLayout ?? 'notes',
+            paper: options.paper ?? 'a4',
+            slides: deck.children.map((slide) => ({ title: slideTitle(slide), notes: notesOf(slide), time: formatMinutes(slideMinutes(slide)) })),
+            totalTime: formatMinutes(talkMinutes(deck)),
+          }),
+        ).then(() => files.push('handout.pdf')),
+    ])
     if (browser && session.found) {
       const browserArgs = ['--browser-path', session.found.executablePath, '--allow-local-files']
       if (formats.has('pptx')) {
-        await time('pptx', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'deck.pptx'), themeFiles, workDir: work, args: ['--pptx', ...browserArgs] }))
+        await time('pptx', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'deck.pptx'), themeFiles: imageThemeFiles(), workDir: work, args: ['--pptx', ...browserArgs] }))
         files.push('deck.pptx')
       }
       if (formats.has('png')) {
         fs.mkdirSync(path.join(tmp, 'slides'), { recursive: true })
-        await time('png', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'slides', 'slide.png'), themeFiles, workDir: work, numbered: true, args: ['--images', 'png', ...browserArgs] }))
+        await time('png', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'slides', 'slide.png'), themeFiles: imageThemeFiles(), workDir: work, numbered: true, args: ['--images', 'png', ...browserArgs] }))
         files.push(...fs.readdirSync(path.join(tmp, 'slides')).map((name) => `slides/${name}`))
         // The title slide as a social-preview image.
-        await time('social', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'social.png'), themeFiles, workDir: work, args: ['--image', 'png', ...browserArgs] }))
+        await time('social', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'social.png'), themeFiles: imageThemeFiles(), workDir: work, args: ['--image', 'png', ...browserArgs] }))
         files.push('social.png')
       }
     }
@@ -208,7 +218,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     } else failure = undefined
 
     timings.total = Math.round(performance.now() - started)
-    covered = coverage(source, deck)
+    covered = coverage(file.data.source!, deck)
     for (const entry of covered.map) {
       if (entry.where) continue
       file.message(`Sentence not found on any slide or in any note: "${entry.text.slice(0, 80)}${entry.text.length > 80 ? '…' : ''}"`, {
@@ -227,7 +237,13 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   } finally {
     fs.rmSync(work, { recursive: true, force: true })
   }
-  return { input, slug, outDir, files, deck, messages: file.messages, coverage: covered, timings, fit: fit && { rounds: fit.rounds, fixes: fit.fixes, overflowing: fit.overflowing }, error: failure }
+  return { input, slug, outDir, files, deck, messages: file.messages, coverage: covered, timings, fit, error: failure }
+}
+
+/** Waits for every job, then fails with the first failure: no job still writes after a failed build is cleaned up. */
+async function settled(jobs: unknown[]): Promise<void> {
+  const failed = (await Promise.allSettled(jobs)).find((job) => job.status === 'rejected')
+  if (failed) throw failed.reason
 }
 
 function summarize(deck: Deck) {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import type { VFileMessage } from 'vfile-message'
-import { allFormats, defaultFormats, type Format } from './formats.js'
+import { allFormats, browserFormats, defaultFormats, type Format } from './formats.js'
 import type { HandoutLayout, Paper } from './render/handout.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
 import { version } from './render/theme.js'
@@ -133,10 +133,7 @@ interface BuildFlags {
 
 async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Promise<number> {
   const chapters = expand(paths)
-  // Loaded on demand so --help and --version answer without loading Marp and the browser driver.
-  const { buildBook } = await import('./book.js')
-  let code: number = ExitCode.ok
-  const { entries, failures } = await buildBook(chapters, {
+  const options = {
     out: opts.out,
     formats: opts.formats,
     theme: opts.theme,
@@ -145,6 +142,19 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
     assets: opts.assets,
     handoutLayout: opts.handoutLayout,
     paper: opts.paper,
+  }
+  // Loaded on demand so --help and --version answer without loading Marp and the browser driver.
+  // The browser starts first, if some chapter needs building, and Marp loads while it starts.
+  const [{ BrowserSession }, { CacheKeys, cachedEntry }] = await Promise.all([import('./browser/launch.js'), import('./cache.js')])
+  const session = new BrowserSession()
+  const keys = new CacheKeys(options)
+  const stale = !opts.cache || chapters.some((chapter) => !cachedEntry(chapter, keys.of(chapter), path.resolve(opts.out)))
+  if (stale && (opts.verify || opts.formats.some((format) => browserFormats.includes(format)))) session.get().catch(() => undefined)
+  const { buildBook } = await import('./book.js')
+  let code: number = ExitCode.ok
+  const { entries, failures } = await buildBook(chapters, {
+    ...options,
+    browser: session,
     noCache: !opts.cache,
     onEvent: (event) => {
       if (event.type === 'start') {
@@ -167,7 +177,7 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
         }
       }
     },
-  })
+  }).finally(() => session.close())
   if (!opts.quiet && entries.length > 1) {
     io.out(summaryTable(entries))
     io.out(`book page: ${path.join(opts.out, 'index.html')}`)
@@ -185,8 +195,11 @@ function summaryTable(entries: { chapter: string; slides: number; warnings: numb
 
 async function checkCommand(paths: string[], opts: { theme: string; slideLevel?: number; json?: boolean; debug?: boolean }, io: Output): Promise<number> {
   const chapters = expand(paths)
-  const [{ checkChapter }, { BrowserSession }, { messageJson }] = await Promise.all([import('./build.js'), import('./browser/launch.js'), import('./verify/report.js')])
+  const { BrowserSession } = await import('./browser/launch.js')
   const session = new BrowserSession()
+  // The browser starts while Marp loads; a failure shows when the check asks for it.
+  session.get().catch(() => undefined)
+  const [{ checkChapter }, { messageJson }] = await Promise.all([import('./build.js'), import('./verify/report.js')])
   let code: number = ExitCode.ok
   const reports: unknown[] = []
   try {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer-core'
 import { ChapterdeckError, ExitCode } from '../errors.js'
 import { findBrowser, firstLine, type FoundBrowser } from './find.js'
+import { warmPages } from './pages.js'
 
 // Background networking off: this tool works offline, and closed networks refuse the calls.
 const args = [
@@ -48,7 +49,7 @@ export class BrowserSession {
     this.found = await findBrowser()
     this.profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-profile-'))
     try {
-      return await puppeteer.launch({
+      const browser = await puppeteer.launch({
         executablePath: this.found.executablePath,
         headless: true,
         args,
@@ -60,6 +61,9 @@ export class BrowserSession {
         handleSIGTERM: false,
         handleSIGHUP: false,
       })
+      // A build prints two outputs at once, after laying the deck out.
+      warmPages(browser, 2)
+      return browser
     } catch (error) {
       const missing = /error while loading shared libraries: ([^:\s]+)/.exec(String(error))?.[1]
       const hint = missing

@@ -30,6 +30,8 @@ export interface FitResult {
   /** Slides still overflowing (1-based), each reported as an error. */
   overflowing: number[]
   measures: SlideMeasure[]
+  /** The deck as last measured, which is the deck as it stands. */
+  markdown: string
 }
 
 /**
@@ -43,20 +45,22 @@ export async function fitDeck(deck: Deck, file: VFile, options: FitOptions): Pro
   const maxRounds = options.maxRounds ?? 10
   let fixes = 0
   let measures: SlideMeasure[] = []
+  let markdown = ''
   for (let round = 1; ; round++) {
-    measures = await options.measure(options.serialize(deck))
+    markdown = options.serialize(deck)
+    measures = await options.measure(markdown)
     if (measures.length !== deck.children.length) {
       // Content Marp reads differently from us (it should not happen): say so, never guess.
       file.message(`Marp laid out ${measures.length} slides for a deck of ${deck.children.length}; overflow could not be checked`, {
         ruleId: 'not-verified',
         source: 'chapterdeck',
       })
-      return { rounds: round, fixes, overflowing: [], measures }
+      return { rounds: round, fixes, overflowing: [], measures, markdown }
     }
     const bad = measures.flatMap((measure, index) => (overflows(measure) ? [index] : []))
     if (!bad.length || round === maxRounds) {
       for (const index of bad) report(file, deck.children[index], measures[index])
-      return { rounds: round, fixes, overflowing: bad.map((index) => index + 1), measures }
+      return { rounds: round, fixes, overflowing: bad.map((index) => index + 1), measures, markdown }
     }
     let changed = false
     for (const index of bad.reverse()) {
@@ -69,7 +73,7 @@ export async function fitDeck(deck: Deck, file: VFile, options: FitOptions): Pro
     number(deck.children)
     if (!changed) {
       for (const index of bad) report(file, deck.children[index], measures[index])
-      return { rounds: round, fixes, overflowing: bad.map((index) => index + 1), measures }
+      return { rounds: round, fixes, overflowing: bad.map((index) => index + 1), measures, markdown }
     }
   }
 }

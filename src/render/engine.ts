@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { Marp, type MarpOptions } from '@marp-team/marp-core'
 
 /**
@@ -14,4 +15,38 @@ export function createEngine(themes: string[] = [], options: MarpOptions = {}): 
   const marp = new Marp({ ...engineOptions, ...options })
   for (const css of themes) marp.themeSet.add(css)
   return marp
+}
+
+export interface Rendered {
+  html: string
+  css: string
+}
+
+// A build lays out, prints and hands out the same deck: one engine per theme set and the
+// last few renders are kept, so each deck is rendered once.
+const engines = new Map<string, Marp>()
+const renders = new Map<string, Rendered>()
+
+/** The deck rendered by Marp with these themes, reusing an earlier identical render. */
+export function renderDeck(markdown: string, themes: string[] = [], options: MarpOptions = {}): Rendered {
+  const engineKey = digest([JSON.stringify(options), ...themes])
+  const key = digest([engineKey, markdown])
+  const known = renders.get(key)
+  if (known) return known
+  let engine = engines.get(engineKey)
+  if (!engine) {
+    if (engines.size >= 8) engines.delete(engines.keys().next().value!)
+    engine = createEngine(themes, options)
+    engines.set(engineKey, engine)
+  }
+  const { html, css } = engine.render(markdown)
+  if (renders.size >= 4) renders.delete(renders.keys().next().value!)
+  renders.set(key, { html, css })
+  return { html, css }
+}
+
+function digest(parts: string[]): string {
+  const hash = createHash('sha1')
+  for (const part of parts) hash.update(part).update('\0')
+  return hash.digest('hex')
 }

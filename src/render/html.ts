@@ -77,3 +77,11 @@ async function runAlone(job: MarpCliJob): Promise<void> {
     throw new ChapterdeckError(`Marp could not render ${path.basename(job.outputFile)}: ${reason.split('\n')[0]}`)
   }
 }
+
+/** Adds a style sheet at the end of an HTML file's head. */
+export function addHeadStyle(file: string, css: string): void {
+  const html = fs.readFileSync(file, 'utf8')
+  const at = html.indexOf('</head>')
+  if (at < 0) throw new Error(`${file}: no </head> to add a style sheet to`)
+  fs.writeFileSync(file, `${html.slice(0, at)}<style>${css}</style>${html.slice(at)}`)
+}

@@ -3,7 +3,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
 import type { Browser } from 'puppeteer-core'
-import { createEngine } from './engine.js'
+import { withPage } from '../browser/pages.js'
+import { renderDeck } from './engine.js'
 
 export interface OutlineEntry {
   title: string
@@ -37,14 +38,15 @@ export interface PdfJob extends PrintJob {
  * outline bookmarks, notes annotations and metadata with pdf-lib. Links stay clickable.
  */
 export async function renderSlidesPdf(job: PdfJob): Promise<number> {
-  const { html, css } = createEngine(job.themeCss).render(job.markdown)
-  const page = await job.browser.newPage()
-  const printFile = path.join(job.baseDir, `.print-${process.pid}.html`)
+  const { html, css } = renderDeck(job.markdown, job.themeCss)
+  const printFile = path.join(job.baseDir, `.print-${process.pid}-${Math.random().toString(36).slice(2)}.html`)
   try {
     fs.writeFileSync(printFile, printDocument(html, css, job.lang))
-    await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 120_000 })
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    const pdf = await page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0 })
+    const pdf = await withPage(job.browser, async (page) => {
+      await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 120_000 })
+      await page.evaluate(() => document.fonts.ready.then(() => undefined))
+      return page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0 })
+    })
     const doc = await PDFDocument.load(pdf)
     addOutline(doc, job.outline)
     addNotes(doc, job.notes)
@@ -55,7 +57,6 @@ export async function renderSlidesPdf(job: PdfJob): Promise<number> {
     fs.writeFileSync(job.outputFile, await doc.save())
     return doc.getPageCount()
   } finally {
-    await page.close().catch(() => undefined)
     fs.rmSync(printFile, { force: true })
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { toString } from 'mdast-util-to-string'
 import type { Deck } from '../types.js'
 import { titleText } from '../util/title.js'
@@ -21,7 +22,7 @@ const families = [
 ]
 const covered = /[\u0000-\u024f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f\ufe00-\ufe0f]/u
 
-interface Face {
+export interface Face {
   family: string
   weight: number
   /** The family's only weight, used for regular and bold text alike. */
@@ -57,11 +58,8 @@ function parseRanges(text: string): [number, number][] {
   })
 }
 
-/**
- * @font-face rules, with data URIs, for the non-Latin characters of a deck: regular for the
- * body, bold for titles and headings. Empty when the Latin theme fonts cover everything.
- */
-export function scriptFontsCss(deck: Deck): string {
+/** The font faces a deck needs for its non-Latin characters; none when the Latin theme fonts cover everything. */
+export function scriptFaces(deck: Deck): Face[] {
   const regular = new Set<number>()
   const bold = new Set<number>()
   const add = (set: Set<number>, text: string) => {
@@ -72,16 +70,24 @@ export function scriptFontsCss(deck: Deck): string {
     for (const child of slide.children) add(child.type === 'heading' ? bold : regular, toString(child))
     if (slide.subtitle) add(regular, toString({ type: 'paragraph', children: slide.subtitle }))
   }
-  if (!regular.size && !bold.size) return ''
+  if (!regular.size && !bold.size) return []
   const all = new Set([...regular, ...bold])
-  const needed = loadFaces().filter((face) => {
+  return loadFaces().filter((face) => {
     const chars = face.single ? all : face.weight === 700 ? bold : regular
     return face.ranges.some(([from, to]) => [...chars].some((code) => code >= from && code <= to))
   })
-  return needed
+}
+
+/**
+ * @font-face rules for those faces: regular for the body, bold for titles and headings.
+ * `embed` gives data URIs (for the deck's own files), `link` file:// URLs (for pages laid
+ * out and printed during the build).
+ */
+export function facesCss(faces: Face[], mode: 'embed' | 'link'): string {
+  return faces
     .map(
       (face) =>
-        `@font-face{font-family:'${face.family}';font-weight:${face.single ? '100 900' : face.weight};font-style:normal;font-display:block;src:url(data:font/woff2;base64,${fs.readFileSync(face.file).toString('base64')}) format('woff2');unicode-range:${face.ranges.map(([from, to]) => (from === to ? `U+${from.toString(16)}` : `U+${from.toString(16)}-${to.toString(16)}`)).join(',')}}`,
+        `@font-face{font-family:'${face.family}';font-weight:${face.single ? '100 900' : face.weight};font-style:normal;font-display:block;src:url(${mode === 'link' ? pathToFileURL(face.file).href : `data:font/woff2;base64,${fs.readFileSync(face.file).toString('base64')}`}) format('woff2');unicode-range:${face.ranges.map(([from, to]) => (from === to ? `U+${from.toString(16)}` : `U+${from.toString(16)}-${to.toString(16)}`)).join(',')}}`,
     )
     .join('\n')
 }

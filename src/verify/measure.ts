@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Browser, Page } from 'puppeteer-core'
-import { createEngine } from '../render/engine.js'
+import type { Browser } from 'puppeteer-core'
+import { withPage } from '../browser/pages.js'
+import { renderDeck } from '../render/engine.js'
 
 export interface SlideMeasure {
   /** Content past the bottom of the padding box, in slide pixels. */
@@ -19,62 +20,55 @@ export interface SlideMeasure {
  * any element reaching past the padding box, any code block or table wider than it shows.
  */
 export async function measureDeck(browser: Browser, markdown: string, themeCss: string[], baseDir: string, options: { math?: boolean } = {}): Promise<SlideMeasure[]> {
-  const { html, css } = createEngine(themeCss, options.math === false ? { math: false } : {}).render(markdown)
+  const { html, css } = renderDeck(markdown, themeCss, options.math === false ? { math: false } : {})
   const file = path.join(baseDir, `.measure-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.html`)
-  const page = idle.get(browser)?.pop() ?? (await browser.newPage())
-  let reusable = false
   try {
     fs.writeFileSync(
       file,
       `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style><style>svg[data-marpit-svg]{display:block;width:1280px;height:720px}</style></head><body style="margin:0">${html}</body></html>`,
     )
-    await page.setViewport({ width: 1280, height: 720 })
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    // Evaluated code stays free of named inner functions (bundlers rename them).
-    const measures = await page.evaluate(() => {
-      const out: { over: number; overX: number; room: number; used: number }[] = []
-      for (const section of document.querySelectorAll('svg > foreignObject > section')) {
-        const box = section.getBoundingClientRect()
-        const style = getComputedStyle(section)
-        const limitBottom = box.bottom - parseFloat(style.paddingBottom) + 1
-        const limitRight = box.right - parseFloat(style.paddingRight) + 1
-        const top = box.top + parseFloat(style.paddingTop)
-        let over = 0
-        let overX = 0
-        let used = 0
-        const stack: Element[] = [...section.children]
-        while (stack.length) {
-          const element = stack.pop()!
-          const position = getComputedStyle(element).position
-          if (position === 'absolute' || position === 'fixed' || element.tagName === 'HEADER' || element.tagName === 'FOOTER') continue
-          const rect = element.getBoundingClientRect()
-          if (rect.height > 0) {
-            over = Math.max(over, rect.bottom - limitBottom)
-            overX = Math.max(overX, rect.right - limitRight)
-            used = Math.max(used, rect.bottom - top)
+    return await withPage(browser, async (page) => {
+      await page.setViewport({ width: 1280, height: 720 })
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
+      await page.evaluate(() => document.fonts.ready.then(() => undefined))
+      // Evaluated code stays free of named inner functions (bundlers rename them).
+      return page.evaluate(() => {
+        const out: { over: number; overX: number; room: number; used: number }[] = []
+        for (const section of document.querySelectorAll('svg > foreignObject > section')) {
+          const box = section.getBoundingClientRect()
+          const style = getComputedStyle(section)
+          const limitBottom = box.bottom - parseFloat(style.paddingBottom) + 1
+          const limitRight = box.right - parseFloat(style.paddingRight) + 1
+          const top = box.top + parseFloat(style.paddingTop)
+          let over = 0
+          let overX = 0
+          let used = 0
+          const stack: Element[] = [...section.children]
+          while (stack.length) {
+            const element = stack.pop()!
+            const position = getComputedStyle(element).position
+            if (position === 'absolute' || position === 'fixed' || element.tagName === 'HEADER' || element.tagName === 'FOOTER') continue
+            const rect = element.getBoundingClientRect()
+            if (rect.height > 0) {
+              over = Math.max(over, rect.bottom - limitBottom)
+              overX = Math.max(overX, rect.right - limitRight)
+              used = Math.max(used, rect.bottom - top)
+            }
+            if (element.scrollWidth > element.clientWidth + 1 && ['PRE', 'TABLE', 'CODE'].includes(element.tagName)) {
+              overX = Math.max(overX, element.scrollWidth - element.clientWidth)
+            }
+            stack.push(...element.children)
           }
-          if (element.scrollWidth > element.clientWidth + 1 && ['PRE', 'TABLE', 'CODE'].includes(element.tagName)) {
-            overX = Math.max(overX, element.scrollWidth - element.clientWidth)
-          }
-          stack.push(...element.children)
+          if (section.scrollHeight > section.clientHeight + 2) over = Math.max(over, section.scrollHeight - section.clientHeight)
+          out.push({ over: Math.round(over), overX: Math.round(overX), room: Math.round(limitBottom - 1 - top), used: Math.round(used) })
         }
-        if (section.scrollHeight > section.clientHeight + 2) over = Math.max(over, section.scrollHeight - section.clientHeight)
-        out.push({ over: Math.round(over), overX: Math.round(overX), room: Math.round(limitBottom - 1 - top), used: Math.round(used) })
-      }
-      return out
+        return out
+      })
     })
-    reusable = true
-    return measures
   } finally {
-    // Opening a page costs more than measuring a small deck: a healthy one is kept for the next.
-    if (reusable) idle.set(browser, [...(idle.get(browser) ?? []), page])
-    else await page.close().catch(() => undefined)
     fs.rmSync(file, { force: true })
   }
 }
-
-const idle = new WeakMap<Browser, Page[]>()
 
 /** The threshold deckcheck uses: more than 2 px past the edge. */
 export function overflows(measure: SlideMeasure): boolean {
@@ -87,9 +81,10 @@ export function overflows(measure: SlideMeasure): boolean {
  * the theme is measured, a deck with math also without math, and each slide keeps the worst.
  */
 export async function measurePortable(browser: Browser, markdown: string, themes: string[][], baseDir: string): Promise<SlideMeasure[]> {
-  const runs = [await measureDeck(browser, markdown, themes[0], baseDir)]
-  for (const theme of themes.slice(1)) runs.push(await measureDeck(browser, markdown, theme, baseDir))
-  if (/\$/.test(markdown)) runs.push(await measureDeck(browser, markdown, themes[0], baseDir, { math: false }))
+  const runs = await Promise.all([
+    ...themes.map((theme) => measureDeck(browser, markdown, theme, baseDir)),
+    ...(/\$/.test(markdown) ? [measureDeck(browser, markdown, themes[0], baseDir, { math: false })] : []),
+  ])
   return runs[0].map((first, index) =>
     runs
       .map((run) => run[index] ?? first)
