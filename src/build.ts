@@ -24,6 +24,7 @@ import { fitDeck } from './paginate/fit.js'
 import { fileDigest } from './util/digest.js'
 import { deckToMarkdown } from './serialize/serialize.js'
 import { wordCount } from './util/text.js'
+import { collectGarbage } from './util/memory.js'
 import { slugOf } from './util/slug.js'
 import { writeReport } from './verify/report.js'
 
@@ -113,6 +114,8 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     String(await createProcessor({ slideLevel: options.slideLevel, theme: theme.name, assets: options.assets }).process(file)),
   )
   const deck = file.data.deck!
+  const large = markdown.length > largeDeckChars
+  if (large) collectGarbage()
 
   const slug = slugOf(input)
   const outRoot = path.resolve(options.cwd ?? process.cwd(), options.out ?? 'dist')
@@ -134,14 +137,14 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     // Pages laid out and printed here link the same fonts (see linked-fonts.ts).
     const faces = theme.name === 'chapterdeck' ? scriptFaces(deck) : []
     const scripts = faces.length > 0
-    const withScripts = (css: string[], mode: 'embed' | 'link') => (scripts ? [...css.slice(0, -1), `${css[css.length - 1]}\n${facesCss(faces, mode)}`] : css)
-    const portableCss = theme.css.map(linkFonts)
-    const printCss = withScripts(portableCss, 'link')
+    // Marp renders with the theme alone; the script fonts are a style sheet of their own.
+    const printCss = theme.css.map(linkFonts)
+    const linkedFaces = scripts ? facesCss(faces, 'link') : ''
     // marp-cli's images and pptx come from its own browser: their theme carries the fonts.
     const imageThemeFiles = () => {
       if (!scripts) return theme.files
       const files = [...theme.files.slice(0, -1), path.join(work, path.basename(theme.files[theme.files.length - 1]))]
-      if (!fs.existsSync(files[files.length - 1])) fs.writeFileSync(files[files.length - 1], withScripts(theme.css, 'embed').at(-1)!)
+      if (!fs.existsSync(files[files.length - 1])) fs.writeFileSync(files[files.length - 1], `${theme.css[theme.css.length - 1]}\n${facesCss(faces, 'embed')}`)
       return files
     }
 
@@ -151,8 +154,9 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     if (browser && options.verify !== false) {
       const fitted = await time('verify', () =>
         // deck.md must also fit where the theme comes without the embedded script fonts.
-        fitDeck(deck, file, { measure: (md) => measurePortable(browser, md, scripts ? [printCss, portableCss] : [printCss], tmp), serialize: deckToMarkdown }),
+        fitDeck(deck, file, { measure: (md) => measurePortable(browser, md, printCss, tmp, linkedFaces), serialize: deckToMarkdown }),
       )
+      if (large) collectGarbage()
       fit = { rounds: fitted.rounds, fixes: fitted.fixes, overflowing: fitted.overflowing }
       markdown = fitted.markdown
     } else if (options.verify !== false) {
@@ -163,40 +167,56 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     const deckFile = path.join(tmp, 'deck.md')
 
     if (formats.has('notes')) write('notes.md', notesMarkdown(deck))
-    // The HTML is node's work and the PDFs the browser's: they run at once.
-    const print = browser && { browser, markdown, themeCss: printCss, baseDir: tmp, title: deck.meta.title, lang: deck.meta.lang }
-    await settled([
-      formats.has('html') &&
+    const print = browser && { browser, markdown, themeCss: printCss, headCss: linkedFaces, baseDir: tmp, title: deck.meta.title, lang: deck.meta.lang }
+    const jobs: (() => Promise<unknown>)[] = []
+    if (formats.has('html')) {
+      jobs.push(() =>
         time('html', async () => {
           const outputFile = path.join(tmp, 'index.html')
           await runMarpCli({ markdownFile: deckFile, outputFile, themeFiles: theme.files, workDir: work })
           // Megabytes of script fonts would go through Marp's CSS processing for nothing.
           if (scripts) addHeadStyle(outputFile, facesCss(faces, 'embed'))
-        }).then(() => files.push('index.html')),
-      print &&
-        formats.has('pdf') &&
-        time('pdf', () =>
-          renderSlidesPdf({
+          files.push('index.html')
+        }),
+      )
+    }
+    if (print && formats.has('pdf')) {
+      jobs.push(() =>
+        time('pdf', async () => {
+          await renderSlidesPdf({
             ...print,
             outputFile: path.join(tmp, 'slides.pdf'),
             author: deck.meta.author,
             outline: deckOutline(deck),
             notes: deck.children.map((slide) => notesOf(slide).join('\n\n')),
-          }),
-        ).then(() => files.push('slides.pdf')),
-      print &&
-        formats.has('handout') &&
-        time('handout', () =>
-          renderHandout({
+          })
+          files.push('slides.pdf')
+        }),
+      )
+    }
+    if (print && formats.has('handout')) {
+      jobs.push(() =>
+        time('handout', async () => {
+          await renderHandout({
             ...print,
             outputFile: path.join(tmp, 'handout.pdf'),
             layout: options.handoutLayout ?? 'notes',
             paper: options.paper ?? 'a4',
             slides: deck.children.map((slide) => ({ title: slideTitle(slide), notes: notesOf(slide), time: formatMinutes(slideMinutes(slide)) })),
             totalTime: formatMinutes(talkMinutes(deck)),
-          }),
-        ).then(() => files.push('handout.pdf')),
-    ])
+          })
+          files.push('handout.pdf')
+        }),
+      )
+    }
+    // The HTML is node's work and the PDFs the browser's, so they run at once; a huge deck's
+    // outputs run one by one, so memory holds one of them at a time.
+    if (large) {
+      for (const job of jobs) {
+        collectGarbage()
+        await job()
+      }
+    } else await settled(jobs.map((job) => job()))
     if (browser && session.found) {
       const browserArgs = ['--browser-path', session.found.executablePath, '--allow-local-files']
       if (formats.has('pptx')) {
@@ -218,7 +238,8 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     } else failure = undefined
 
     timings.total = Math.round(performance.now() - started)
-    covered = coverage(file.data.source!, deck)
+    if (large) collectGarbage()
+    covered = coverage(file.data.sentences ?? [], deck)
     for (const entry of covered.map) {
       if (entry.where) continue
       file.message(`Sentence not found on any slide or in any note: "${entry.text.slice(0, 80)}${entry.text.length > 80 ? '…' : ''}"`, {
@@ -239,6 +260,9 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   }
   return { input, slug, outDir, files, deck, messages: file.messages, coverage: covered, timings, fit, error: failure }
 }
+
+/** Beyond this much Markdown a deck's outputs are made one at a time. */
+const largeDeckChars = 300_000
 
 /** Waits for every job, then fails with the first failure: no job still writes after a failed build is cleaned up. */
 async function settled(jobs: unknown[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast'
 import type { Preset } from 'unified'
 import type { VFile } from 'vfile'
+import { sourceSentences, type Sentence } from '../util/sentences.js'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
@@ -10,18 +11,18 @@ import { frontMatter } from './front-matter.js'
 
 declare module 'vfile' {
   interface DataMap {
-    /** The tree as parsed, before any change: coverage counts the chapter's own sentences. */
-    source: Root
+    /** The chapter's own sentences, from the tree as parsed: coverage looks for each in the deck. */
+    sentences: Sentence[]
   }
 }
 
-function keepSource() {
+function keepSentences() {
   return (tree: Root, file: VFile) => {
-    file.data.source = structuredClone(tree)
+    file.data.sentences = sourceSentences(tree)
   }
 }
 
 /** Markdown → mdast: CommonMark, GFM (tables, autolinks, footnotes), `$` math and YAML front matter. */
 export const chapterParse: Preset = {
-  plugins: [remarkParse, protectDisplayMathLines, remarkGfm, remarkMath, [remarkFrontmatter, ['yaml']], keepSource, frontMatter, displayMathLines],
+  plugins: [remarkParse, protectDisplayMathLines, remarkGfm, remarkMath, [remarkFrontmatter, ['yaml']], keepSentences, frontMatter, displayMathLines],
 }

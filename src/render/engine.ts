@@ -40,10 +40,20 @@ export function renderDeck(markdown: string, themes: string[] = [], options: Mar
     engines.set(engineKey, engine)
   }
   const { html, css } = engine.render(markdown)
-  if (renders.size >= 4) renders.delete(renders.keys().next().value!)
+  // An engine keeps its last render's tokens: one that rendered a huge deck is let go.
+  if (html.length > 1_000_000) engines.delete(engineKey)
+  // A few decks' worth, fewer when decks are large: memory stays bounded on a huge chapter.
   renders.set(key, { html, css })
+  let size = 0
+  let count = 0
+  for (const [known, rendered] of [...renders].reverse()) {
+    size += rendered.html.length + rendered.css.length
+    if (size > maxRenderedChars || ++count > 4) renders.delete(known)
+  }
   return { html, css }
 }
+
+const maxRenderedChars = 24_000_000
 
 function digest(parts: string[]): string {
   const hash = createHash('sha1')

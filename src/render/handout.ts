@@ -45,7 +45,7 @@ export async function renderHandout(job: HandoutJob): Promise<number> {
   const { html, css } = renderDeck(job.markdown, job.themeCss)
   const file = path.join(job.baseDir, `.handout-${process.pid}-${Math.random().toString(36).slice(2)}.html`)
   try {
-    fs.writeFileSync(file, handoutDocument(job, html, css))
+    fs.writeFileSync(file, handoutDocument(job, html, css + (job.headCss ?? '')))
     const pdf = await withPage(job.browser, async (page) => {
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
       // Each Marp slide moves into its slot, inside its own div.marpit so the theme still applies.

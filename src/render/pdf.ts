@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
+import { ParseSpeeds, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
 import type { Browser } from 'puppeteer-core'
 import { withPage } from '../browser/pages.js'
 import { renderDeck } from './engine.js'
@@ -19,6 +19,8 @@ export interface PrintJob {
   markdown: string
   /** Theme CSS to register with Marp. */
   themeCss: string[]
+  /** A further style sheet for the page: fonts for this deck's scripts. */
+  headCss?: string
   /** Folder the deck's relative image paths resolve against. */
   baseDir: string
   outputFile: string
@@ -41,20 +43,21 @@ export async function renderSlidesPdf(job: PdfJob): Promise<number> {
   const { html, css } = renderDeck(job.markdown, job.themeCss)
   const printFile = path.join(job.baseDir, `.print-${process.pid}-${Math.random().toString(36).slice(2)}.html`)
   try {
-    fs.writeFileSync(printFile, printDocument(html, css, job.lang))
+    fs.writeFileSync(printFile, printDocument(html, css + (job.headCss ?? ''), job.lang))
     const pdf = await withPage(job.browser, async (page) => {
       await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 120_000 })
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
       return page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0 })
     })
-    const doc = await PDFDocument.load(pdf)
+    // Without pauses for the event loop: a book build keeps it busy, and each pause waits behind that work.
+    const doc = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest })
     addOutline(doc, job.outline)
     addNotes(doc, job.notes)
     doc.setTitle(job.title, { showInWindowTitleBar: true })
     if (job.author) doc.setAuthor(job.author)
     doc.setLanguage(job.lang)
     doc.setCreator('chapterdeck')
-    fs.writeFileSync(job.outputFile, await doc.save())
+    fs.writeFileSync(job.outputFile, await doc.save({ objectsPerTick: Infinity }))
     return doc.getPageCount()
   } finally {
     fs.rmSync(printFile, { force: true })

@@ -1,7 +1,8 @@
-import type { Nodes, Root } from 'mdast'
+import type { Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Deck } from '../types.js'
 import { notesOf } from '../serialize/notes.js'
+import { normalize, type Sentence } from '../util/sentences.js'
 import { titleText } from '../util/title.js'
 
 export interface Coverage {
@@ -12,28 +13,6 @@ export interface Coverage {
   missing: string[]
   /** Where each sentence landed: its source line, and the 1-based slide that shows or speaks it. */
   map: { line?: number; slide?: number; where?: 'slide' | 'notes'; text: string }[]
-}
-
-/** Normalised for matching: case, punctuation and spacing do not count. */
-export function normalize(text: string): string {
-  return text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-}
-
-/** The chapter's sentences (paragraphs, headings, table cells; not code), with their lines. */
-export function sourceSentences(tree: Root): { text: string; line?: number }[] {
-  const texts: { text: string; line?: number }[] = []
-  const walk = (node: Nodes) => {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      texts.push({ text: toString(node), line: node.position?.start.line })
-      return
-    }
-    if (node.type === 'code') return
-    if ('children' in node) for (const child of node.children) walk(child as Nodes)
-  }
-  walk(tree)
-  return texts
-    .flatMap(({ text, line }) => text.split(/(?<=[.!?])\s+/).map((sentence) => ({ text: sentence, line })))
-    .filter((sentence) => normalize(sentence.text).split(' ').length >= 3)
 }
 
 /** What each slide shows, and what its notes say. */
@@ -50,8 +29,7 @@ export function slideText(deck: Deck): { shown: string; notes: string }[] {
 }
 
 /** How much of the chapter the deck carries, and where each sentence went. */
-export function coverage(source: Root, deck: Deck): Coverage {
-  const sentences = sourceSentences(source)
+export function coverage(sentences: Sentence[], deck: Deck): Coverage {
   const texts = slideText(deck)
   const slides = texts.map(({ shown, notes }) => ({ shown: ` ${normalize(shown)} `, notes: ` ${normalize(notes)} ` }))
   // A sentence may also span slides (a list split in two): the whole deck is the last resort.

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url'
 import type { Browser } from 'puppeteer-core'
 import { withPage } from '../browser/pages.js'
 import { renderDeck } from '../render/engine.js'
+import { collectGarbage } from '../util/memory.js'
 
 export interface SlideMeasure {
   /** Content past the bottom of the padding box, in slide pixels. */
@@ -19,14 +20,16 @@ export interface SlideMeasure {
  * Lays the deck out in Chromium at 1280×720 and measures each slide as a reader sees it:
  * any element reaching past the padding box, any code block or table wider than it shows.
  */
-export async function measureDeck(browser: Browser, markdown: string, themeCss: string[], baseDir: string, options: { math?: boolean } = {}): Promise<SlideMeasure[]> {
+export async function measureDeck(browser: Browser, markdown: string, themeCss: string[], baseDir: string, options: { math?: boolean; headCss?: string } = {}): Promise<SlideMeasure[]> {
   const { html, css } = renderDeck(markdown, themeCss, options.math === false ? { math: false } : {})
   const file = path.join(baseDir, `.measure-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.html`)
   try {
     fs.writeFileSync(
       file,
-      `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style><style>svg[data-marpit-svg]{display:block;width:1280px;height:720px}</style></head><body style="margin:0">${html}</body></html>`,
+      `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style><style>${options.headCss ?? ''}svg[data-marpit-svg]{display:block;width:1280px;height:720px}</style></head><body style="margin:0">${html}</body></html>`,
     )
+    // The render's garbage would otherwise stay while the browser lays a huge deck out.
+    if (html.length > 1_000_000) collectGarbage()
     return await withPage(browser, async (page) => {
       await page.setViewport({ width: 1280, height: 720 })
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
@@ -77,13 +80,14 @@ export function overflows(measure: SlideMeasure): boolean {
 
 /**
  * deck.md must fit in any Marp: one without math support, where formulas show as their TeX
- * source, and one given the theme without the fonts embedded for this deck. Each variant of
- * the theme is measured, a deck with math also without math, and each slide keeps the worst.
+ * source, and one given the theme without the fonts added for this deck (`fontsCss`). Each
+ * variant is measured (all from one render), and each slide keeps the worst.
  */
-export async function measurePortable(browser: Browser, markdown: string, themes: string[][], baseDir: string): Promise<SlideMeasure[]> {
+export async function measurePortable(browser: Browser, markdown: string, themeCss: string[], baseDir: string, fontsCss = ''): Promise<SlideMeasure[]> {
   const runs = await Promise.all([
-    ...themes.map((theme) => measureDeck(browser, markdown, theme, baseDir)),
-    ...(/\$/.test(markdown) ? [measureDeck(browser, markdown, themes[0], baseDir, { math: false })] : []),
+    measureDeck(browser, markdown, themeCss, baseDir, { headCss: fontsCss }),
+    ...(fontsCss ? [measureDeck(browser, markdown, themeCss, baseDir)] : []),
+    ...(/\$/.test(markdown) ? [measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss })] : []),
   ])
   return runs[0].map((first, index) =>
     runs

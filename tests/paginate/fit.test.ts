@@ -57,7 +57,7 @@ beforeAll(() => {
 
 async function overflowingSlides(deckFile: string, theme: string): Promise<number[]> {
   const markdown = fs.readFileSync(deckFile, 'utf8')
-  const measures = await measurePortable(await scratch.session.get(), markdown, [loadTheme(theme).css], path.dirname(deckFile))
+  const measures = await measurePortable(await scratch.session.get(), markdown, loadTheme(theme).css, path.dirname(deckFile))
   return measures.flatMap((measure, index) => (overflows(measure) ? [index + 1] : []))
 }
 
