@@ -57,7 +57,7 @@ await warm.close()
 // P2: one full build against marp-cli's PDF of the deck.md that build wrote, alternating runs.
 const browser = await findBrowser()
 const out = path.join(work, 'dist')
-const build = (...extra) => timeCommand(process.execPath, ['bin/chapterdeck.js', 'build', seed, '--out', out, '--formats', 'md,html,pdf,handout', '-q', ...extra])
+const build = (...extra) => timeCommand(process.execPath, ['bin/chapterdeck.js', 'build', seed, '--out', out, '--formats', 'md,html,pdf,handout', '-q', '--no-cache', ...extra])
 build()
 const deck = path.join(out, 'the-future-of-kubernetes', 'deck.md')
 const marp = () =>

@@ -13,12 +13,13 @@ export interface BookOptions extends BuildOptions {
   noCache?: boolean
   /** Chapters built at once (default: the machine's cores, at most 4). */
   concurrency?: number
-  /** Called when a chapter starts and when it ends. */
+  /** Called when a chapter starts, at each of its stages, and when it ends. */
   onEvent?: (event: BookEvent) => void
 }
 
 export type BookEvent =
   | { type: 'start'; chapter: string; index: number; total: number }
+  | { type: 'stage'; chapter: string; stage: string }
   | { type: 'done'; entry: BookEntry; result?: ChapterResult }
   | { type: 'failed'; chapter: string; error: ChapterdeckError }
 
@@ -52,7 +53,8 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
           options.onEvent?.({ type: 'done', entry: entries[index] })
           continue
         }
-        const result = await buildChapter(chapter, { ...options, out, browser: session, cache: key })
+        const onStage = (stage: string) => options.onEvent?.({ type: 'stage', chapter, stage })
+        const result = await buildChapter(chapter, { ...options, out, browser: session, cache: key, onStage })
         entries[index] = entryOf(chapter, result, Math.round(performance.now() - started))
         options.onEvent?.({ type: 'done', entry: entries[index], result })
       } catch (error) {

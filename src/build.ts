@@ -49,6 +49,8 @@ export interface BuildOptions {
   handoutLayout?: HandoutLayout
   paper?: Paper
   cwd?: string
+  /** Called as the build enters each stage: pipeline, verify, html, pdf, handout … */
+  onStage?: (stage: string) => void
 }
 
 export interface ChapterResult {
@@ -97,6 +99,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   const timings: Record<string, number> = {}
   const time = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
     const at = performance.now()
+    options.onStage?.(name)
     try {
       return await work()
     } finally {

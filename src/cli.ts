@@ -5,16 +5,25 @@ import type { VFileMessage } from 'vfile-message'
 import { allFormats, browserFormats, defaultFormats, type Format } from './formats.js'
 import type { HandoutLayout, Paper } from './render/handout.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
+import { liveProgress, plainProgress } from './progress.js'
 import { version } from './render/theme.js'
 
 interface Output {
   out: (line: string) => void
   err: (line: string) => void
+  /** A terminal for the live progress display; without one, progress is plain lines. */
+  live?: NodeJS.WriteStream
+}
+
+const processOutput: Output = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+  live: process.stderr.isTTY && !process.env.CI ? process.stderr : undefined,
 }
 
 
 /** The CLI: parses argv, runs the shared core, prints diagnostics, returns the exit code. */
-export async function main(argv: string[], io: Output = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') }): Promise<number> {
+export async function main(argv: string[], io: Output = processOutput): Promise<number> {
   let debug = argv.includes('--debug')
   let code: number = ExitCode.ok
   const program = new Command('chapterdeck')
@@ -152,32 +161,38 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
   if (stale && (opts.verify || opts.formats.some((format) => browserFormats.includes(format)))) session.get().catch(() => undefined)
   const { buildBook } = await import('./book.js')
   let code: number = ExitCode.ok
+  const progress = io.live && !opts.quiet ? liveProgress(io.live) : plainProgress(io.err, Boolean(opts.quiet))
   const { entries, failures } = await buildBook(chapters, {
     ...options,
     browser: session,
     noCache: !opts.cache,
     onEvent: (event) => {
-      if (event.type === 'start') {
-        if (!opts.quiet) io.err(`[${event.index + 1}/${event.total}] ${event.chapter} …`)
-      } else if (event.type === 'failed') {
-        io.err(`chapterdeck: ${describe(event.error)}`)
-        if (opts.debug && event.error.stack) io.err(event.error.stack)
+      if (event.type === 'start') progress.start(event.chapter, event.index, event.total)
+      else if (event.type === 'stage') progress.stage(event.chapter, event.stage)
+      else if (event.type === 'failed') {
+        progress.end(event.chapter)
+        progress.line(`chapterdeck: ${describe(event.error)}`)
+        if (opts.debug && event.error.stack) progress.line(event.error.stack)
         code = Math.max(code, isChapterdeckError(event.error) ? event.error.code : ExitCode.buildFailed)
       } else {
         const { entry, result } = event
-        for (const message of result?.messages ?? []) if (message.fatal !== undefined || !opts.quiet) io.err(formatMessage(message))
+        progress.end(entry.chapter)
+        for (const message of result?.messages ?? []) if (message.fatal !== undefined || !opts.quiet) progress.line(formatMessage(message))
         if (entry.errors) code = Math.max(code, ExitCode.buildFailed)
         if (result?.error) {
-          io.err(`chapterdeck: ${result.error.message}`)
+          progress.line(`chapterdeck: ${result.error.message}`)
           code = Math.max(code, result.error.code)
         }
         if (!opts.quiet) {
           const state = entry.cached ? 'unchanged, not rebuilt' : `${entry.warnings} warning${entry.warnings === 1 ? '' : 's'}, coverage ${((result?.coverage.ratio ?? 1) * 100).toFixed(1)}%`
-          io.out(`${result?.error ? '✗' : '✓'} ${entry.chapter} → ${path.join(opts.out, entry.slug)}/  ${entry.slides} slides, ${state}, ${(entry.ms / 1000).toFixed(1)} s`)
+          progress.line(`${result?.error ? '✗' : '✓'} ${entry.chapter} → ${path.join(opts.out, entry.slug)}/  ${entry.slides} slides, ${state}, ${(entry.ms / 1000).toFixed(1)} s`, io.out)
         }
       }
     },
-  }).finally(() => session.close())
+  }).finally(() => {
+    progress.finish()
+    return session.close()
+  })
   if (!opts.quiet && entries.length > 1) {
     io.out(summaryTable(entries))
     io.out(`book page: ${path.join(opts.out, 'index.html')}`)
