@@ -8,6 +8,7 @@
 //   P4  rebuilding that book after one chapter changed vs the full book build
 //   P2  full build of the seed (md, html, pdf, overflow verification) vs `marp --pdf` of the
 //       same deck.md; P2v the same build with --no-verify, so the cost of measuring shows
+//   M1  peak RSS of the node process building a ~600 KB chapter (goal < 400 MB)
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -97,6 +98,25 @@ const batch = timeCommand(process.execPath, ['node_modules/@marp-team/marp-cli/m
 fs.appendFileSync(path.join(book, path.basename(seed)), '\nOne more paragraph, added to measure a rebuild.\n')
 const p4 = bookBuild()
 
+// M1: peak RSS of the node process on a chapter of about 600 KB (the corpus and the seed, over
+// and over), full build, against marp-cli's node process printing that chapter's deck.md.
+const rssHook = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS+'\\n'))`
+const peakRss = (args) => {
+  const result = spawnSync(process.execPath, ['--import', rssHook, ...args], { encoding: 'utf8', env: { ...process.env, TMPDIR: work } })
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`)
+  return Number(/maxrss=(\d+)/.exec(result.stderr)[1]) / 1024
+}
+const hugeDir = path.join(work, 'huge')
+fs.mkdirSync(hugeDir)
+const pieces = chapters.map((chapter) => fs.readFileSync(chapter, 'utf8'))
+let huge = ''
+for (let i = 0; huge.length < 600_000; i++) huge += pieces[i % pieces.length] + '\n\n'
+fs.writeFileSync(path.join(hugeDir, 'huge.md'), huge)
+const hugeOut = path.join(work, 'huge-out')
+const m1 = peakRss(['bin/chapterdeck.js', 'build', path.join(hugeDir, 'huge.md'), '--out', hugeOut, '-q', '--no-cache'])
+const hugeSlides = JSON.parse(fs.readFileSync(path.join(hugeOut, 'huge', 'report.json'), 'utf8')).slides
+const m1marp = peakRss(['node_modules/@marp-team/marp-cli/marp-cli.js', path.join(hugeOut, 'huge', 'deck.md'), '--pdf', ...marpArgs, '-o', path.join(work, 'huge.pdf')])
+
 const rows = [
   ['P1', 'seed → deck.md in-process (median of 50)', ms(median(p1)), '', 'goal ≤ 30 ms'],
   ['P5', 'serve live reload: seed HTML rebuilt in a warm process (median of 10)', ms(median(p5)), '', 'goal < 300 ms'],
@@ -104,6 +124,7 @@ const rows = [
   ['P3b', 'the same book vs one `marp -I` batch call', ms(p3), ms(batch), `ratio ${(p3 / batch).toFixed(2)} (goal ≤ 0.7)`],
   ['P4', 'rebuild after one chapter changed vs the full book', ms(p4), ms(p3), `ratio ${(p4 / p3).toFixed(2)} (goal ≤ 0.1)`],
   ['P2', 'seed full build (md, html, pdf, handout, verified) vs `marp --pdf` of the same deck.md', ms(median(ours)), ms(median(theirs)), `ratio ${(median(ours) / median(theirs)).toFixed(2)} (goal ≤ 1.0)`],
+  ['M1', `peak RSS of node: ${(Buffer.byteLength(huge) / 1024).toFixed(0)} KB chapter (${hugeSlides} slides), all outputs, vs \`marp --pdf\` of its deck.md`, `${m1.toFixed(0)} MB`, `${m1marp.toFixed(0)} MB`, `goal < 400 MB`],
   ['P2v', 'the same build with --no-verify (cost of measuring = P2 − P2v)', ms(median(unverified)), ms(median(theirs)), `ratio ${(median(unverified) / median(theirs)).toFixed(2)}`],
 ]
 const report = [

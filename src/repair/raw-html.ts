@@ -1,7 +1,4 @@
 import type { Element, Root as HastRoot } from 'hast'
-import { fromHtml } from 'hast-util-from-html'
-import { defaultSchema, sanitize } from 'hast-util-sanitize'
-import { toMdast } from 'hast-util-to-mdast'
 import type { Html, Image, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import { phrasing } from 'mdast-util-phrasing'
 import { toString } from 'mdast-util-to-string'
@@ -16,8 +13,25 @@ import { spoken } from '../util/spoken.js'
 const unsafe = /<\s*(script|style|iframe|object|embed|form|link|meta|base)\b|\son\w+\s*=|javascript:/i
 const comment = /^\s*<!--[\s\S]*-->\s*$/
 
+// The HTML parser loads only for chapters that have HTML (it costs a tenth of a second).
+const loadHast = () =>
+  Promise.all([import('hast-util-from-html'), import('hast-util-sanitize'), import('hast-util-to-mdast')]).then(([{ fromHtml }, { defaultSchema, sanitize }, { toMdast }]) => ({
+    fromHtml,
+    defaultSchema,
+    sanitize,
+    toMdast,
+  }))
+type Hast = Awaited<ReturnType<typeof loadHast>>
+
 export function repairRawHtml() {
-  return (tree: Root, file: VFile) => {
+  return async (tree: Root, file: VFile) => {
+    let found = false
+    visit(tree, 'html', (node: Html) => {
+      found ||= !comment.test(node.value)
+      return found ? false : undefined
+    })
+    if (!found) return
+    const hast = await loadHast()
     const noted = new WeakSet<Parent>()
     visit(tree, 'html', (node: Html, index, parent) => {
       if (!parent || index === undefined || comment.test(node.value)) return
@@ -34,16 +48,15 @@ export function repairRawHtml() {
         noted.add(parent)
         parent.data = { ...parent.data, notes: [spoken(parent)] }
       }
-      const replacement = inline ? inlineHtml(node) : blockHtml(node)
+      const replacement = inline ? inlineHtml(hast, node) : blockHtml(hast, node)
       parent.children.splice(index, 1, ...(replacement as never[]))
       return [SKIP, index + replacement.length]
     })
   }
 }
 
-function blockHtml(node: Html): RootContent[] {
-  const hast = sanitize(fromHtml(node.value, { fragment: true }), defaultSchema) as HastRoot
-  const mdast = toMdast(hast) as Root
+function blockHtml({ fromHtml, sanitize, defaultSchema, toMdast }: Hast, node: Html): RootContent[] {
+  const mdast = toMdast(sanitize(fromHtml(node.value, { fragment: true }), defaultSchema) as HastRoot) as Root
   visit(mdast, (child) => {
     child.position = node.position
   })
@@ -59,7 +72,7 @@ function blockHtml(node: Html): RootContent[] {
   return out.filter((child) => child.type !== 'paragraph' || toString(child).trim() || child.children.some((c) => c.type === 'image'))
 }
 
-function inlineHtml(node: Html): PhrasingContent[] {
+function inlineHtml({ fromHtml }: Hast, node: Html): PhrasingContent[] {
   const tag = /^<\s*(img|br)\b/i.exec(node.value)?.[1]?.toLowerCase()
   if (tag === 'br') return [{ type: 'break', position: node.position }]
   if (tag !== 'img') return []
