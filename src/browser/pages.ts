@@ -1,16 +1,27 @@
 import type { Browser, Page } from 'puppeteer-core'
 
-// Opening a page costs more than laying out a small deck on it, so pages are reused.
+// Opening a page costs more than laying out a small deck on it, so pages are reused, and a
+// page remembers which document it shows, so the same deck is not loaded twice.
 const idle = new WeakMap<Browser, Page[]>()
+const shows = new WeakMap<Page, string>()
 const keep = 4
 
-/** Runs `work` on a page of the browser, an idle one if there is one; a page that failed is closed. */
-export async function withPage<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
-  const page = idle.get(browser)?.pop() ?? (await browser.newPage())
+/**
+ * Runs `work` on a page of the browser, an idle one if there is one; a page that failed is
+ * closed. With `key`, a page that already shows that document is preferred (`work` is told),
+ * and the page is remembered as showing it afterwards.
+ */
+export async function withPage<T>(browser: Browser, work: (page: Page, shown: boolean) => Promise<T>, key?: string): Promise<T> {
+  const pages = idle.get(browser) ?? []
+  const match = key === undefined ? -1 : pages.findIndex((page) => shows.get(page) === key)
+  const page = (match >= 0 ? pages.splice(match, 1)[0] : pages.pop()) ?? (await browser.newPage())
+  const shown = match >= 0
+  shows.delete(page)
   let healthy = false
   try {
-    const result = await work(page)
+    const result = await work(page, shown)
     healthy = true
+    if (key !== undefined) shows.set(page, key)
     return result
   } finally {
     if (healthy) release(browser, page)

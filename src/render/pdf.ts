@@ -1,9 +1,7 @@
 import fs from 'node:fs'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { ParseSpeeds, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
 import type { Browser } from 'puppeteer-core'
-import { withPage } from '../browser/pages.js'
+import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
 import { renderDeck } from './engine.js'
 
 export interface OutlineEntry {
@@ -41,36 +39,20 @@ export interface PdfJob extends PrintJob {
  */
 export async function renderSlidesPdf(job: PdfJob): Promise<number> {
   const { html, css } = renderDeck(job.markdown, job.themeCss)
-  const printFile = path.join(job.baseDir, `.print-${process.pid}-${Math.random().toString(36).slice(2)}.html`)
-  try {
-    fs.writeFileSync(printFile, printDocument(html, css + (job.headCss ?? ''), job.lang))
-    const pdf = await withPage(job.browser, async (page) => {
-      await page.goto(pathToFileURL(printFile).href, { waitUntil: 'load', timeout: 120_000 })
-      await page.evaluate(() => document.fonts.ready.then(() => undefined))
-      return page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0 })
-    })
-    // Without pauses for the event loop: a book build keeps it busy, and each pause waits behind that work.
-    const doc = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest })
-    addOutline(doc, job.outline)
-    addNotes(doc, job.notes)
-    doc.setTitle(job.title, { showInWindowTitleBar: true })
-    if (job.author) doc.setAuthor(job.author)
-    doc.setLanguage(job.lang)
-    doc.setCreator('chapterdeck')
-    fs.writeFileSync(job.outputFile, await doc.save({ objectsPerTick: Infinity }))
-    return doc.getPageCount()
-  } finally {
-    fs.rmSync(printFile, { force: true })
-  }
-}
-
-function printDocument(html: string, css: string, lang: string): string {
-  return `<!doctype html><html lang="${lang.replace(/[^\w-]/g, '')}"><head><meta charset="utf-8">
-<style>${css}</style>
-<style>@page{size:1280px 720px;margin:0}html,body{margin:0;padding:0}
-svg[data-marpit-svg]{display:block;width:1280px;height:720px;break-after:page}
-svg[data-marpit-svg]:last-child{break-after:auto}</style>
-</head><body>${html}</body></html>`
+  // Printed from the page that was measured, when the deck did not change since.
+  const pdf = await onSlidesPage(job.browser, job.baseDir, slidesDocument(html, css + (job.headCss ?? ''), job.lang), (page) =>
+    page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0 }),
+  )
+  // Without pauses for the event loop: a book build keeps it busy, and each pause waits behind that work.
+  const doc = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest })
+  addOutline(doc, job.outline)
+  addNotes(doc, job.notes)
+  doc.setTitle(job.title, { showInWindowTitleBar: true })
+  if (job.author) doc.setAuthor(job.author)
+  doc.setLanguage(job.lang)
+  doc.setCreator('chapterdeck')
+  fs.writeFileSync(job.outputFile, await doc.save({ objectsPerTick: Infinity }))
+  return doc.getPageCount()
 }
 
 function addOutline(doc: PDFDocument, entries: OutlineEntry[]): void {

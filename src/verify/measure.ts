@@ -1,8 +1,5 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { Browser } from 'puppeteer-core'
-import { withPage } from '../browser/pages.js'
+import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
 import { renderDeck } from '../render/engine.js'
 import { collectGarbage } from '../util/memory.js'
 
@@ -20,22 +17,20 @@ export interface SlideMeasure {
  * Lays the deck out in Chromium at 1280×720 and measures each slide as a reader sees it:
  * any element reaching past the padding box, any code block or table wider than it shows.
  */
-export async function measureDeck(browser: Browser, markdown: string, themeCss: string[], baseDir: string, options: { math?: boolean; headCss?: string } = {}): Promise<SlideMeasure[]> {
+export async function measureDeck(
+  browser: Browser,
+  markdown: string,
+  themeCss: string[],
+  baseDir: string,
+  options: { math?: boolean; headCss?: string; lang?: string } = {},
+): Promise<SlideMeasure[]> {
   const { html, css } = renderDeck(markdown, themeCss, options.math === false ? { math: false } : {})
-  const file = path.join(baseDir, `.measure-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.html`)
-  try {
-    fs.writeFileSync(
-      file,
-      `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style><style>${options.headCss ?? ''}svg[data-marpit-svg]{display:block;width:1280px;height:720px}</style></head><body style="margin:0">${html}</body></html>`,
-    )
-    // The render's garbage would otherwise stay while the browser lays a huge deck out.
-    if (html.length > 1_000_000) collectGarbage()
-    return await withPage(browser, async (page) => {
-      await page.setViewport({ width: 1280, height: 720 })
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
-      await page.evaluate(() => document.fonts.ready.then(() => undefined))
-      // Evaluated code stays free of named inner functions (bundlers rename them).
-      return page.evaluate(() => {
+  const content = slidesDocument(html, css + (options.headCss ?? ''), options.lang ?? 'en')
+  // The render's garbage would otherwise stay while the browser lays a huge deck out.
+  if (html.length > 1_000_000) collectGarbage()
+  return onSlidesPage(browser, baseDir, content, (page) =>
+    // Evaluated code stays free of named inner functions (bundlers rename them).
+    page.evaluate(() => {
         const out: { over: number; overX: number; room: number; used: number }[] = []
         for (const section of document.querySelectorAll('svg > foreignObject > section')) {
           const box = section.getBoundingClientRect()
@@ -66,11 +61,8 @@ export async function measureDeck(browser: Browser, markdown: string, themeCss: 
           out.push({ over: Math.round(over), overX: Math.round(overX), room: Math.round(limitBottom - 1 - top), used: Math.round(used) })
         }
         return out
-      })
-    })
-  } finally {
-    fs.rmSync(file, { force: true })
-  }
+      }),
+  )
 }
 
 /** The threshold deckcheck uses: more than 2 px past the edge. */
@@ -83,11 +75,17 @@ export function overflows(measure: SlideMeasure): boolean {
  * source, and one given the theme without the fonts added for this deck (`fontsCss`). Each
  * variant is measured (all from one render), and each slide keeps the worst.
  */
-export async function measurePortable(browser: Browser, markdown: string, themeCss: string[], baseDir: string, fontsCss = ''): Promise<SlideMeasure[]> {
+export async function measurePortable(
+  browser: Browser,
+  markdown: string,
+  themeCss: string[],
+  baseDir: string,
+  { fontsCss = '', lang = 'en' }: { fontsCss?: string; lang?: string } = {},
+): Promise<SlideMeasure[]> {
   const runs = await Promise.all([
-    measureDeck(browser, markdown, themeCss, baseDir, { headCss: fontsCss }),
-    ...(fontsCss ? [measureDeck(browser, markdown, themeCss, baseDir)] : []),
-    ...(/\$/.test(markdown) ? [measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss })] : []),
+    measureDeck(browser, markdown, themeCss, baseDir, { headCss: fontsCss, lang }),
+    ...(fontsCss ? [measureDeck(browser, markdown, themeCss, baseDir, { lang })] : []),
+    ...(/\$/.test(markdown) ? [measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss, lang })] : []),
   ])
   return runs[0].map((first, index) =>
     runs
