@@ -8,6 +8,7 @@ import { browserFormats, defaultFormats, type Format } from './formats.js'
 import { createProcessor } from './processor.js'
 import { readChapter } from './read.js'
 import { addHeadStyle, runMarpCli } from './render/html.js'
+import { startMarp } from './render/marp-thread.js'
 import { notesMarkdown } from './render/notes-md.js'
 import { deckOutline, slideTitle } from './render/outline.js'
 import { renderSlidesPdf } from './render/pdf.js'
@@ -108,6 +109,8 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   }
   const formats = new Set<Format>(['md', ...(options.formats ?? defaultFormats)])
   const browserOutputs = browserFormats.filter((format) => formats.has(format))
+  // Marp loads in its thread while the chapter goes through the pipeline.
+  startMarp()
   // The browser starts while the chapter goes through the pipeline.
   const browserReady = options.verify !== false || browserOutputs.length > 0 ? session.get().then((browser) => ({ browser }), (error: unknown) => ({ error })) : undefined
   const theme = loadTheme(options.theme ?? 'chapterdeck')

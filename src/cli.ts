@@ -154,10 +154,11 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
   }
   // Loaded on demand so --help and --version answer without loading Marp and the browser driver.
   // The browser starts first, if some chapter needs building, and Marp loads while it starts.
-  const [{ BrowserSession }, { CacheKeys, cachedEntry }] = await Promise.all([import('./browser/launch.js'), import('./cache.js')])
+  const [{ BrowserSession }, { CacheKeys, cachedEntry }, { startMarp }] = await Promise.all([import('./browser/launch.js'), import('./cache.js'), import('./render/marp-thread.js')])
   const session = new BrowserSession()
   const keys = new CacheKeys(options)
   const stale = !opts.cache || chapters.some((chapter) => !cachedEntry(chapter, keys.of(chapter), path.resolve(opts.out)))
+  if (stale) startMarp()
   if (stale && (opts.verify || opts.formats.some((format) => browserFormats.includes(format)))) session.get().catch(() => undefined)
   const { buildBook } = await import('./book.js')
   let code: number = ExitCode.ok
@@ -210,10 +211,11 @@ function summaryTable(entries: { chapter: string; slides: number; warnings: numb
 
 async function checkCommand(paths: string[], opts: { theme: string; slideLevel?: number; json?: boolean; debug?: boolean }, io: Output): Promise<number> {
   const chapters = expand(paths)
-  const { BrowserSession } = await import('./browser/launch.js')
+  const [{ BrowserSession }, { startMarp }] = await Promise.all([import('./browser/launch.js'), import('./render/marp-thread.js')])
   const session = new BrowserSession()
-  // The browser starts while Marp loads; a failure shows when the check asks for it.
+  // The browser and Marp start while the rest loads; a failure shows when the check needs them.
   session.get().catch(() => undefined)
+  startMarp()
   const [{ checkChapter }, { messageJson }] = await Promise.all([import('./build.js'), import('./verify/report.js')])
   let code: number = ExitCode.ok
   const reports: unknown[] = []

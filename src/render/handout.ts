@@ -3,7 +3,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { escapeHtml } from '../util/html.js'
 import { withPage } from '../browser/pages.js'
-import { renderDeck } from './engine.js'
+import { renderDeck } from './render.js'
 import type { PrintJob } from './pdf.js'
 
 export const handoutLayouts = ['notes', '2up', '3up', '6up'] as const
@@ -42,7 +42,7 @@ const perPage: Record<HandoutLayout, number> = { notes: Infinity, '2up': 2, '3up
  * `2up`, `3up` (with ruled lines for the audience) and `6up` put several slides on a page.
  */
 export async function renderHandout(job: HandoutJob): Promise<number> {
-  const { html, css } = renderDeck(job.markdown, job.themeCss)
+  const { html, css } = await renderDeck(job.markdown, job.themeCss)
   const file = path.join(job.baseDir, `.handout-${process.pid}-${Math.random().toString(36).slice(2)}.html`)
   try {
     fs.writeFileSync(file, handoutDocument(job, html, css + (job.headCss ?? '')))

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { ParseSpeeds, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
 import type { Browser } from 'puppeteer-core'
 import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
-import { renderDeck } from './engine.js'
+import { renderDeck } from './render.js'
 
 export interface OutlineEntry {
   title: string
@@ -38,7 +38,7 @@ export interface PdfJob extends PrintJob {
  * outline bookmarks, notes annotations and metadata with pdf-lib. Links stay clickable.
  */
 export async function renderSlidesPdf(job: PdfJob): Promise<number> {
-  const { html, css } = renderDeck(job.markdown, job.themeCss)
+  const { html, css } = await renderDeck(job.markdown, job.themeCss)
   // Printed from the page that was measured, when the deck did not change since.
   const pdf = await onSlidesPage(job.browser, job.baseDir, slidesDocument(html, css + (job.headCss ?? ''), job.lang), (page) =>
     page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0 }),

@@ -1,6 +1,6 @@
 import type { Browser } from 'puppeteer-core'
 import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
-import { renderDeck } from '../render/engine.js'
+import { renderDeck } from '../render/render.js'
 import { collectGarbage } from '../util/memory.js'
 
 export interface SlideMeasure {
@@ -24,7 +24,7 @@ export async function measureDeck(
   baseDir: string,
   options: { math?: boolean; headCss?: string; lang?: string } = {},
 ): Promise<SlideMeasure[]> {
-  const { html, css } = renderDeck(markdown, themeCss, options.math === false ? { math: false } : {})
+  const { html, css } = await renderDeck(markdown, themeCss, options.math === false ? { math: false } : {})
   const content = slidesDocument(html, css + (options.headCss ?? ''), options.lang ?? 'en')
   // The render's garbage would otherwise stay while the browser lays a huge deck out.
   if (html.length > 1_000_000) collectGarbage()
