@@ -5,7 +5,7 @@ import type { VFileMessage } from 'vfile-message'
 import { allFormats, browserFormats, defaultFormats, type Format } from './formats.js'
 import type { HandoutLayout, Paper } from './render/handout.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
-import { liveProgress, plainProgress } from './progress.js'
+import { plainProgress } from './progress.js'
 import { version } from './render/theme.js'
 
 interface Output {
@@ -162,7 +162,8 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
   if (stale && (opts.verify || opts.formats.some((format) => browserFormats.includes(format)))) session.get().catch(() => undefined)
   const { buildBook } = await import('./book.js')
   let code: number = ExitCode.ok
-  const progress = io.live && !opts.quiet ? liveProgress(io.live) : plainProgress(io.err, Boolean(opts.quiet))
+  // The live display's terminal library loads only for a terminal.
+  const progress = io.live && !opts.quiet ? (await import('./live-progress.js')).liveProgress(io.live) : plainProgress(io.err, Boolean(opts.quiet))
   const { entries, failures } = await buildBook(chapters, {
     ...options,
     browser: session,

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
-import { liveProgress, plainProgress } from '../src/progress.js'
+import { liveProgress } from '../src/live-progress.js'
+import { plainProgress } from '../src/progress.js'
 
 /** A terminal-like stream that records what is written to it. */
 function terminal() {

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { ParseSpeeds, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
+import type { PDFDocument, PDFRef } from 'pdf-lib'
 import type { Browser } from 'puppeteer-core'
 import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
 import { renderDeck } from './render.js'
@@ -33,20 +33,25 @@ export interface PdfJob extends PrintJob {
   notes: string[]
 }
 
+type PdfLib = typeof import('pdf-lib')
+
 /**
  * Prints the deck in the build's shared Chromium, one 1280×720 page per slide, then adds
  * outline bookmarks, notes annotations and metadata with pdf-lib. Links stay clickable.
  */
 export async function renderSlidesPdf(job: PdfJob): Promise<number> {
+  // Loaded when first needed, while the browser prints: the build thread starts sooner.
+  const loading = import('pdf-lib')
   const { html, css } = await renderDeck(job.markdown, job.themeCss)
   // Printed from the page that was measured, when the deck did not change since.
   const pdf = await onSlidesPage(job.browser, job.baseDir, slidesDocument(html, css + (job.headCss ?? ''), job.lang), (page) =>
     page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0 }),
   )
+  const lib = await loading
   // Without pauses for the event loop: a book build keeps it busy, and each pause waits behind that work.
-  const doc = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest })
-  addOutline(doc, job.outline)
-  addNotes(doc, job.notes)
+  const doc = await lib.PDFDocument.load(pdf, { parseSpeed: lib.ParseSpeeds.Fastest })
+  addOutline(lib, doc, job.outline)
+  addNotes(lib, doc, job.notes)
   doc.setTitle(job.title, { showInWindowTitleBar: true })
   if (job.author) doc.setAuthor(job.author)
   doc.setLanguage(job.lang)
@@ -55,7 +60,7 @@ export async function renderSlidesPdf(job: PdfJob): Promise<number> {
   return doc.getPageCount()
 }
 
-function addOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
+function addOutline({ PDFHexString, PDFName }: PdfLib, doc: PDFDocument, entries: OutlineEntry[]): void {
   if (!entries.length) return
   const { context } = doc
   const pages = doc.getPages()
@@ -83,7 +88,7 @@ function addOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
 }
 
-function addNotes(doc: PDFDocument, notes: string[]): void {
+function addNotes({ PDFHexString }: PdfLib, doc: PDFDocument, notes: string[]): void {
   doc.getPages().forEach((page, index) => {
     const text = notes[index]
     if (!text) return
