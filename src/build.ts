@@ -8,7 +8,7 @@ import { browserFormats, defaultFormats, type Format } from './formats.js'
 import { createProcessor } from './processor.js'
 import { readChapter } from './read.js'
 import { addHeadStyle, runMarpCli } from './render/html.js'
-import { startMarp } from './render/marp-thread.js'
+import { startMarp, stopMarp } from './render/marp-thread.js'
 import { notesMarkdown } from './render/notes-md.js'
 import { deckOutline, slideTitle } from './render/outline.js'
 import { renderSlidesPdf } from './render/pdf.js'
@@ -25,7 +25,7 @@ import { fitDeck } from './paginate/fit.js'
 import { fileDigest } from './util/digest.js'
 import { deckToMarkdown } from './serialize/serialize.js'
 import { wordCount } from './util/text.js'
-import { collectGarbage } from './util/memory.js'
+import { collectGarbage, largeDeckChars } from './util/memory.js'
 import { slugOf } from './util/slug.js'
 import { writeReport } from './verify/report.js'
 
@@ -183,6 +183,8 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
           // Megabytes of script fonts would go through Marp's CSS processing for nothing.
           if (scripts) addHeadStyle(outputFile, facesCss(faces, 'embed'))
           files.push('index.html')
+          // A huge deck's renders are done (the PDFs reuse them): the Marp thread's memory goes.
+          if (large) await stopMarp()
         }),
       )
     }
@@ -266,9 +268,6 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   }
   return { input, slug, outDir, files, deck, messages: file.messages, coverage: covered, timings, fit, error: failure }
 }
-
-/** Beyond this much Markdown a deck's outputs are made one at a time. */
-const largeDeckChars = 300_000
 
 /** Waits for every job, then fails with the first failure: no job still writes after a failed build is cleaned up. */
 async function settled(jobs: unknown[]): Promise<void> {

@@ -26,6 +26,14 @@ export function callMarp<T>(kind: 'cli' | 'render', payload: unknown): Promise<T
   })
 }
 
+/** Ends the Marp thread if it is idle, returning its memory; the next request starts a new one. */
+export async function stopMarp(): Promise<void> {
+  if (!worker || pending.size) return
+  const running = worker
+  worker = undefined
+  await running.terminate()
+}
+
 function marpWorker(): Worker {
   if (worker) return worker
   const started = new Worker(path.join(packageRoot, 'lib', 'render', 'marp-worker.js'))
@@ -37,7 +45,7 @@ function marpWorker(): Worker {
     else request?.reject(new ChapterdeckError(error))
   })
   const fail = (error: Error) => {
-    worker = undefined
+    if (worker === started) worker = undefined
     for (const request of pending.values()) request.reject(new ChapterdeckError(`Marp stopped: ${error.message.split('\n')[0]}`, { cause: error }))
     pending.clear()
   }

@@ -1,7 +1,7 @@
 import type { Browser } from 'puppeteer-core'
 import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
 import { renderDeck } from '../render/render.js'
-import { collectGarbage } from '../util/memory.js'
+import { collectGarbage, largeDeckChars } from '../util/memory.js'
 
 export interface SlideMeasure {
   /** Content past the bottom of the padding box, in slide pixels. */
@@ -82,11 +82,15 @@ export async function measurePortable(
   baseDir: string,
   { fontsCss = '', lang = 'en' }: { fontsCss?: string; lang?: string } = {},
 ): Promise<SlideMeasure[]> {
-  const runs = await Promise.all([
-    measureDeck(browser, markdown, themeCss, baseDir, { headCss: fontsCss, lang }),
-    ...(fontsCss ? [measureDeck(browser, markdown, themeCss, baseDir, { lang })] : []),
-    ...(/\$/.test(markdown) ? [measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss, lang })] : []),
-  ])
+  const variants = [
+    () => measureDeck(browser, markdown, themeCss, baseDir, { headCss: fontsCss, lang }),
+    ...(fontsCss ? [() => measureDeck(browser, markdown, themeCss, baseDir, { lang })] : []),
+    ...(/\$/.test(markdown) ? [() => measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss, lang })] : []),
+  ]
+  // At once, but one by one for a huge deck, so memory holds one layout at a time.
+  const runs: SlideMeasure[][] = []
+  if (markdown.length > largeDeckChars) for (const variant of variants) runs.push(await variant())
+  else runs.push(...(await Promise.all(variants.map((variant) => variant()))))
   return runs[0].map((first, index) =>
     runs
       .map((run) => run[index] ?? first)

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { createEngine } from '../../src/render/engine.js'
+import { stopMarp } from '../../src/render/marp-thread.js'
+import { renderDeck } from '../../src/render/render.js'
+import { loadTheme } from '../../src/render/theme.js'
+
+const deck = '---\nmarp: true\ntheme: chapterdeck\n---\n\n# Title\n\n---\n\n## A slide\n\n- one\n- two\n\n```js\nconst x = 1\n```\n'
+
+describe('Marp in its worker thread', () => {
+  it('renders exactly what Marp renders in this thread', async () => {
+    const themes = loadTheme('chapterdeck').css
+    const direct = createEngine(themes).render(deck)
+    const threaded = await renderDeck(deck, themes)
+    expect(threaded.html).toBe(direct.html)
+    expect(threaded.css).toBe(direct.css)
+    expect(threaded.html).toContain('<h2')
+  })
+
+  it('renders a deck once per theme set and options', async () => {
+    const themes = loadTheme('chapterdeck').css
+    const first = renderDeck(`${deck}\nonce\n`, themes)
+    expect(renderDeck(`${deck}\nonce\n`, themes)).toBe(first)
+    expect(renderDeck(`${deck}\nonce\n`, themes, { math: false })).not.toBe(first)
+  })
+
+  it('starts a new thread after an idle one was stopped', async () => {
+    await renderDeck(`${deck}\nbefore\n`, [])
+    await stopMarp()
+    const after = await renderDeck(`${deck}\nafter stop\n`, [])
+    expect(after.html).toContain('after stop')
+  })
+})
