@@ -154,11 +154,12 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
   }
   // Loaded on demand so --help and --version answer without loading Marp and the browser driver.
   // The browser starts first, if some chapter needs building, and Marp loads while it starts.
-  const [{ BrowserSession }, { CacheKeys, cachedEntry }, { startMarp }] = await Promise.all([import('./browser/launch.js'), import('./cache.js'), import('./render/marp-thread.js')])
-  const session = new BrowserSession()
+  const [{ CacheKeys, cachedEntry }, { startMarp }] = await Promise.all([import('./cache.js'), import('./render/marp-thread.js')])
   const keys = new CacheKeys(options)
   const stale = !opts.cache || chapters.some((chapter) => !cachedEntry(chapter, keys.of(chapter), path.resolve(opts.out)))
   if (stale) startMarp()
+  const { BrowserSession } = await import('./browser/launch.js')
+  const session = new BrowserSession()
   if (stale && (opts.verify || opts.formats.some((format) => browserFormats.includes(format)))) session.get().catch(() => undefined)
   const { buildBook } = await import('./book.js')
   let code: number = ExitCode.ok
