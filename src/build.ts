@@ -128,6 +128,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   const outDir = path.join(outRoot, slug)
   const tmp = makeTemp(outRoot, slug)
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-'))
+  unfinished.add(tmp).add(work)
   const files: string[] = []
   let failure: ChapterdeckError | undefined
   let fit: ChapterResult['fit']
@@ -265,6 +266,8 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     throw asError(error, input)
   } finally {
     fs.rmSync(work, { recursive: true, force: true })
+    unfinished.delete(tmp)
+    unfinished.delete(work)
   }
   return { input, slug, outDir, files, deck, messages: file.messages, coverage: covered, timings, fit, error: failure }
 }
@@ -286,7 +289,19 @@ function summarize(deck: Deck) {
   }))
 }
 
+// Scratch folders of the builds in progress: an interrupted build removes them.
+const unfinished = new Set<string>()
+let stopping = false
+
+/** Removes the scratch folders of unfinished builds (on Ctrl-C); finished outputs stay as they were. */
+export function removeUnfinished(): void {
+  stopping = true
+  for (const dir of unfinished) fs.rmSync(dir, { recursive: true, force: true })
+  unfinished.clear()
+}
+
 function makeTemp(outRoot: string, slug: string): string {
+  if (stopping) throw new ChapterdeckError('interrupted', { code: ExitCode.interrupted })
   try {
     fs.mkdirSync(outRoot, { recursive: true })
     return fs.mkdtempSync(path.join(outRoot, `.${slug}.tmp-`))
@@ -300,6 +315,8 @@ function makeTemp(outRoot: string, slug: string): string {
 
 /** Moves a finished output into place. A partial one only adds its files, keeping the rest. */
 function commit(tmp: string, outDir: string, partial: boolean): void {
+  // An interrupted build's scratch folder is gone: the previous output must stay untouched.
+  if (!fs.existsSync(tmp)) throw new ChapterdeckError('interrupted', { code: ExitCode.interrupted })
   if (partial && fs.existsSync(outDir)) {
     for (const name of fs.readdirSync(tmp)) {
       fs.rmSync(path.join(outDir, name), { recursive: true, force: true })

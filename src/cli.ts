@@ -161,10 +161,25 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
   const { BrowserSession } = await import('./browser/launch.js')
   const session = new BrowserSession()
   if (stale && (opts.verify || opts.formats.some((format) => browserFormats.includes(format)))) session.get().catch(() => undefined)
-  const { buildBook } = await import('./book.js')
+  const [{ buildBook }, { removeUnfinished }] = await Promise.all([import('./book.js'), import('./build.js')])
   let code: number = ExitCode.ok
   // The live display's terminal library loads only for a terminal.
   const progress = io.live && !opts.quiet ? (await import('./live-progress.js')).liveProgress(io.live) : plainProgress(io.err, Boolean(opts.quiet))
+  // Ctrl-C: what was finished stays, what was not is removed, and the browser goes.
+  let interrupted = false
+  const interrupt = () => {
+    removeUnfinished()
+    // A second Ctrl-C does not wait for the browser to close.
+    if (interrupted) process.exit(ExitCode.interrupted)
+    interrupted = true
+    progress.finish()
+    io.err('chapterdeck: interrupted; finished chapters are kept, unfinished ones were not written')
+    const exit = () => process.exit(ExitCode.interrupted)
+    session.close().then(exit, exit)
+    setTimeout(exit, 2000).unref()
+  }
+  process.on('SIGINT', interrupt)
+  process.on('SIGTERM', interrupt)
   const { entries, failures } = await buildBook(chapters, {
     ...options,
     browser: session,
@@ -193,6 +208,8 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
       }
     },
   }).finally(() => {
+    process.off('SIGINT', interrupt)
+    process.off('SIGTERM', interrupt)
     progress.finish()
     return session.close()
   })

@@ -7,6 +7,8 @@ export const ExitCode = {
   usage: 2,
   /** The machine lacks something: no browser, unwritable folder. */
   environment: 3,
+  /** Stopped by Ctrl-C (128 + SIGINT, as shells report it). */
+  interrupted: 130,
 } as const
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]

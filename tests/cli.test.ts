@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -118,4 +118,29 @@ describe('chapterdeck CLI', () => {
     for (const name of ['deck.md', 'index.html', 'notes.md']) expect(fs.existsSync(path.join(work, 'nb/ch', name))).toBe(true)
     expect(fs.existsSync(path.join(work, 'nb/ch/slides.pdf'))).toBe(false)
   })
+
+  it('on Ctrl-C keeps finished chapters, leaves no scratch folders and exits 130', async () => {
+    const seed = fs.readFileSync(path.resolve('source/the-future-of-kubernetes.md'), 'utf8')
+    for (const name of ['a', 'b', 'c']) write(`int/${name}.md`, seed)
+    const child = spawn(process.execPath, [bin, 'build', 'int', '--out', 'int-out', '--formats', 'md,html,pdf', '--no-cache'], { cwd: work })
+    let stderr = ''
+    let stdout = ''
+    let interrupted = false
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    // Interrupted once the first chapter is done, while the others are being built.
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      if (stdout.includes('✓') && !interrupted) interrupted = child.kill('SIGINT')
+    })
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    expect(code).toBe(130)
+    expect(stderr).toContain('interrupted')
+    noStack(stderr)
+    const left = fs.readdirSync(path.join(work, 'int-out'))
+    expect(left.filter((name) => name.includes('.tmp-') || name.includes('.old-'))).toEqual([])
+    const built = left.filter((name) => ['a', 'b', 'c'].includes(name))
+    expect(built.length).toBeGreaterThan(0)
+    for (const name of built) for (const file of ['deck.md', 'index.html', 'slides.pdf', 'report.json']) expect(fs.existsSync(path.join(work, 'int-out', name, file))).toBe(true)
+  }, 120_000)
 })
+
