@@ -23,14 +23,13 @@ export type BookEvent =
   | { type: 'done'; entry: BookEntry; result?: ChapterResult }
   | { type: 'failed'; chapter: string; error: ChapterdeckError }
 
+export type { BookEntry } from './cache.js'
 
 /**
  * Builds a whole book: one browser for every chapter, chapters in parallel, and chapters whose
  * inputs did not change (text, images, theme, options, chapterdeck version) are not rebuilt.
  * Writes `<out>/index.html`, a page linking every chapter's deck, handout and slides PDF.
  */
-export type { BookEntry } from './cache.js'
-
 export async function buildBook(chapters: string[], options: BookOptions = {}): Promise<{ entries: BookEntry[]; failures: ChapterdeckError[] }> {
   const out = path.resolve(options.out ?? 'dist')
   const session = options.browser ?? new BrowserSession()

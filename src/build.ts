@@ -109,10 +109,10 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   }
   const formats = new Set<Format>(['md', ...(options.formats ?? defaultFormats)])
   const browserOutputs = browserFormats.filter((format) => formats.has(format))
-  // Marp loads in its thread while the chapter goes through the pipeline.
-  startMarp()
-  // The browser starts while the chapter goes through the pipeline.
-  const browserReady = options.verify !== false || browserOutputs.length > 0 ? session.get().then((browser) => ({ browser }), (error: unknown) => ({ error })) : undefined
+  const needsBrowser = options.verify !== false || browserOutputs.length > 0
+  // The browser starts, and Marp loads in its thread, while the chapter goes through the pipeline.
+  if (needsBrowser || formats.has('html')) startMarp()
+  const browserReady = needsBrowser ? session.get().then((browser) => ({ browser }), (error: unknown) => ({ error })) : undefined
   const theme = loadTheme(options.theme ?? 'chapterdeck')
   const file = readChapter(input, options.cwd)
 

@@ -153,14 +153,16 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
     paper: opts.paper,
   }
   // Loaded on demand so --help and --version answer without loading Marp and the browser driver.
-  // The browser starts first, if some chapter needs building, and Marp loads while it starts.
+  // If some chapter needs building, Marp starts loading in its thread, then the browser starts,
+  // and both get ready while the pipeline loads here.
   const [{ CacheKeys, cachedEntry }, { startMarp }] = await Promise.all([import('./cache.js'), import('./render/marp-thread.js')])
   const keys = new CacheKeys(options)
   const stale = !opts.cache || chapters.some((chapter) => !cachedEntry(chapter, keys.of(chapter), path.resolve(opts.out)))
-  if (stale) startMarp()
+  const needsBrowser = opts.verify || opts.formats.some((format) => browserFormats.includes(format))
+  if (stale && (needsBrowser || opts.formats.includes('html'))) startMarp()
   const { BrowserSession } = await import('./browser/launch.js')
   const session = new BrowserSession()
-  if (stale && (opts.verify || opts.formats.some((format) => browserFormats.includes(format)))) session.get().catch(() => undefined)
+  if (stale && needsBrowser) session.get().catch(() => undefined)
   const [{ buildBook }, { removeUnfinished }] = await Promise.all([import('./book.js'), import('./build.js')])
   let code: number = ExitCode.ok
   // The live display's terminal library loads only for a terminal.
