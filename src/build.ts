@@ -25,7 +25,7 @@ import { fitDeck } from './paginate/fit.js'
 import { fileDigest } from './util/digest.js'
 import { deckToMarkdown } from './serialize/serialize.js'
 import { wordCount } from './util/text.js'
-import { collectGarbage, largeDeckChars } from './util/memory.js'
+import { collectGarbage, largeDeckChars, runJobs } from './util/memory.js'
 import { slugOf } from './util/slug.js'
 import { writeReport } from './verify/report.js'
 
@@ -140,18 +140,20 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
       files.push(name)
     }
     copyAssets(deck, tmp, files)
-    // Non-Latin text gets the font chunks it needs, embedded in the deck's copy of the theme.
-    // Pages laid out and printed here link the same fonts (see linked-fonts.ts).
+    // Non-Latin text gets the font chunks it needs, as a style sheet of its own: Marp renders
+    // with the theme alone. The deck's own files embed the fonts; pages laid out and printed
+    // here link the same files (see linked-fonts.ts).
     const faces = theme.name === 'chapterdeck' ? scriptFaces(deck) : []
     const scripts = faces.length > 0
-    // Marp renders with the theme alone; the script fonts are a style sheet of their own.
     const printCss = theme.css.map(linkFonts)
     const linkedFaces = scripts ? facesCss(faces, 'link') : ''
+    let embedded: string | undefined
+    const embeddedFaces = () => (embedded ??= facesCss(faces, 'embed'))
     // marp-cli's images and pptx come from its own browser: their theme carries the fonts.
     const imageThemeFiles = () => {
       if (!scripts) return theme.files
       const files = [...theme.files.slice(0, -1), path.join(work, path.basename(theme.files[theme.files.length - 1]))]
-      if (!fs.existsSync(files[files.length - 1])) fs.writeFileSync(files[files.length - 1], `${theme.css[theme.css.length - 1]}\n${facesCss(faces, 'embed')}`)
+      if (!fs.existsSync(files[files.length - 1])) fs.writeFileSync(files[files.length - 1], `${theme.css[theme.css.length - 1]}\n${embeddedFaces()}`)
       return files
     }
 
@@ -176,56 +178,48 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     if (formats.has('notes')) write('notes.md', notesMarkdown(deck))
     const print = browser && { browser, markdown, themeCss: printCss, headCss: linkedFaces, baseDir: tmp, title: deck.meta.title, lang: deck.meta.lang }
     const jobs: (() => Promise<unknown>)[] = []
-    if (formats.has('html')) {
+    // One output: made under its stage name, listed once written.
+    const output = (stage: string, name: string, make: (outputFile: string) => Promise<unknown>) =>
       jobs.push(() =>
-        time('html', async () => {
-          const outputFile = path.join(tmp, 'index.html')
-          await runMarpCli({ markdownFile: deckFile, outputFile, themeFiles: theme.files, workDir: work })
-          // Megabytes of script fonts would go through Marp's CSS processing for nothing.
-          if (scripts) addHeadStyle(outputFile, facesCss(faces, 'embed'))
-          files.push('index.html')
-          // A huge deck's renders are done (the PDFs reuse them): the Marp thread's memory goes.
-          if (large) await stopMarp()
+        time(stage, async () => {
+          await make(path.join(tmp, name))
+          files.push(name)
         }),
       )
+    if (formats.has('html')) {
+      output('html', 'index.html', async (outputFile) => {
+        await runMarpCli({ markdownFile: deckFile, outputFile, themeFiles: theme.files, workDir: work })
+        // Megabytes of script fonts would go through Marp's CSS processing for nothing.
+        if (scripts) addHeadStyle(outputFile, embeddedFaces())
+        // A huge deck's renders are done (the PDFs reuse them): the Marp thread's memory goes.
+        if (large) await stopMarp()
+      })
     }
     if (print && formats.has('pdf')) {
-      jobs.push(() =>
-        time('pdf', async () => {
-          await renderSlidesPdf({
-            ...print,
-            outputFile: path.join(tmp, 'slides.pdf'),
-            author: deck.meta.author,
-            outline: deckOutline(deck),
-            notes: deck.children.map((slide) => notesOf(slide).join('\n\n')),
-          })
-          files.push('slides.pdf')
+      output('pdf', 'slides.pdf', (outputFile) =>
+        renderSlidesPdf({
+          ...print,
+          outputFile,
+          author: deck.meta.author,
+          outline: deckOutline(deck),
+          notes: deck.children.map((slide) => notesOf(slide).join('\n\n')),
         }),
       )
     }
     if (print && formats.has('handout')) {
-      jobs.push(() =>
-        time('handout', async () => {
-          await renderHandout({
-            ...print,
-            outputFile: path.join(tmp, 'handout.pdf'),
-            layout: options.handoutLayout ?? 'notes',
-            paper: options.paper ?? 'a4',
-            slides: deck.children.map((slide) => ({ title: slideTitle(slide), notes: notesOf(slide), time: formatMinutes(slideMinutes(slide)) })),
-            totalTime: formatMinutes(talkMinutes(deck)),
-          })
-          files.push('handout.pdf')
+      output('handout', 'handout.pdf', (outputFile) =>
+        renderHandout({
+          ...print,
+          outputFile,
+          layout: options.handoutLayout ?? 'notes',
+          paper: options.paper ?? 'a4',
+          slides: deck.children.map((slide) => ({ title: slideTitle(slide), notes: notesOf(slide), time: formatMinutes(slideMinutes(slide)) })),
+          totalTime: formatMinutes(talkMinutes(deck)),
         }),
       )
     }
-    // The HTML is node's work and the PDFs the browser's, so they run at once; a huge deck's
-    // outputs run one by one, so memory holds one of them at a time.
-    if (large) {
-      for (const job of jobs) {
-        collectGarbage()
-        await job()
-      }
-    } else await settled(jobs.map((job) => job()))
+    // The HTML is node's work and the PDFs the browser's, so they run at once.
+    await runJobs(jobs, large)
     if (browser && session.found) {
       const browserArgs = ['--browser-path', session.found.executablePath, '--allow-local-files']
       if (formats.has('pptx')) {
@@ -270,12 +264,6 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     unfinished.delete(work)
   }
   return { input, slug, outDir, files, deck, messages: file.messages, coverage: covered, timings, fit, error: failure }
-}
-
-/** Waits for every job, then fails with the first failure: no job still writes after a failed build is cleaned up. */
-async function settled(jobs: unknown[]): Promise<void> {
-  const failed = (await Promise.allSettled(jobs)).find((job) => job.status === 'rejected')
-  if (failed) throw failed.reason
 }
 
 function summarize(deck: Deck) {

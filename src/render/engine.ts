@@ -1,8 +1,6 @@
 import { Marp, type MarpOptions } from '@marp-team/marp-core'
 import { engineOptions } from './engine-options.js'
 
-export { engineOptions } from './engine-options.js'
-
 export function createEngine(themes: string[] = [], options: MarpOptions = {}): Marp {
   const marp = new Marp({ ...engineOptions, ...options })
   for (const css of themes) marp.themeSet.add(css)

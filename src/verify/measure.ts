@@ -1,7 +1,7 @@
 import type { Browser } from 'puppeteer-core'
 import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
 import { renderDeck } from '../render/render.js'
-import { collectGarbage, largeDeckChars } from '../util/memory.js'
+import { collectGarbage, largeDeckChars, runJobs } from '../util/memory.js'
 
 export interface SlideMeasure {
   /** Content past the bottom of the padding box, in slide pixels. */
@@ -31,37 +31,37 @@ export async function measureDeck(
   return onSlidesPage(browser, baseDir, content, (page) =>
     // Evaluated code stays free of named inner functions (bundlers rename them).
     page.evaluate(() => {
-        const out: { over: number; overX: number; room: number; used: number }[] = []
-        for (const section of document.querySelectorAll('svg > foreignObject > section')) {
-          const box = section.getBoundingClientRect()
-          const style = getComputedStyle(section)
-          const limitBottom = box.bottom - parseFloat(style.paddingBottom) + 1
-          const limitRight = box.right - parseFloat(style.paddingRight) + 1
-          const top = box.top + parseFloat(style.paddingTop)
-          let over = 0
-          let overX = 0
-          let used = 0
-          const stack: Element[] = [...section.children]
-          while (stack.length) {
-            const element = stack.pop()!
-            const position = getComputedStyle(element).position
-            if (position === 'absolute' || position === 'fixed' || element.tagName === 'HEADER' || element.tagName === 'FOOTER') continue
-            const rect = element.getBoundingClientRect()
-            if (rect.height > 0) {
-              over = Math.max(over, rect.bottom - limitBottom)
-              overX = Math.max(overX, rect.right - limitRight)
-              used = Math.max(used, rect.bottom - top)
-            }
-            if (element.scrollWidth > element.clientWidth + 1 && ['PRE', 'TABLE', 'CODE'].includes(element.tagName)) {
-              overX = Math.max(overX, element.scrollWidth - element.clientWidth)
-            }
-            stack.push(...element.children)
+      const out: { over: number; overX: number; room: number; used: number }[] = []
+      for (const section of document.querySelectorAll('svg > foreignObject > section')) {
+        const box = section.getBoundingClientRect()
+        const style = getComputedStyle(section)
+        const limitBottom = box.bottom - parseFloat(style.paddingBottom) + 1
+        const limitRight = box.right - parseFloat(style.paddingRight) + 1
+        const top = box.top + parseFloat(style.paddingTop)
+        let over = 0
+        let overX = 0
+        let used = 0
+        const stack: Element[] = [...section.children]
+        while (stack.length) {
+          const element = stack.pop()!
+          const position = getComputedStyle(element).position
+          if (position === 'absolute' || position === 'fixed' || element.tagName === 'HEADER' || element.tagName === 'FOOTER') continue
+          const rect = element.getBoundingClientRect()
+          if (rect.height > 0) {
+            over = Math.max(over, rect.bottom - limitBottom)
+            overX = Math.max(overX, rect.right - limitRight)
+            used = Math.max(used, rect.bottom - top)
           }
-          if (section.scrollHeight > section.clientHeight + 2) over = Math.max(over, section.scrollHeight - section.clientHeight)
-          out.push({ over: Math.round(over), overX: Math.round(overX), room: Math.round(limitBottom - 1 - top), used: Math.round(used) })
+          if (element.scrollWidth > element.clientWidth + 1 && ['PRE', 'TABLE', 'CODE'].includes(element.tagName)) {
+            overX = Math.max(overX, element.scrollWidth - element.clientWidth)
+          }
+          stack.push(...element.children)
         }
-        return out
-      }),
+        if (section.scrollHeight > section.clientHeight + 2) over = Math.max(over, section.scrollHeight - section.clientHeight)
+        out.push({ over: Math.round(over), overX: Math.round(overX), room: Math.round(limitBottom - 1 - top), used: Math.round(used) })
+      }
+      return out
+    }),
   )
 }
 
@@ -87,10 +87,7 @@ export async function measurePortable(
     ...(fontsCss ? [() => measureDeck(browser, markdown, themeCss, baseDir, { lang })] : []),
     ...(/\$/.test(markdown) ? [() => measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss, lang })] : []),
   ]
-  // At once, but one by one for a huge deck, so memory holds one layout at a time.
-  const runs: SlideMeasure[][] = []
-  if (markdown.length > largeDeckChars) for (const variant of variants) runs.push(await variant())
-  else runs.push(...(await Promise.all(variants.map((variant) => variant()))))
+  const runs = await runJobs(variants, markdown.length > largeDeckChars)
   return runs[0].map((first, index) =>
     runs
       .map((run) => run[index] ?? first)
