@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'puppeteer-core'
 
 // Opening a page costs more than laying out a small deck on it, so pages are reused, and a
@@ -39,4 +42,16 @@ function release(browser: Browser, page: Page): void {
   idle.set(browser, pages)
   if (pages.length < keep && !page.isClosed()) pages.push(page)
   else page.close().catch(() => undefined)
+}
+
+/** Shows an HTML document on the page: written in `baseDir` (its images resolve from there), loaded, its fonts ready. */
+export async function loadDocument(page: Page, baseDir: string, content: string): Promise<void> {
+  const file = path.join(baseDir, `.page-${process.pid}-${Math.random().toString(36).slice(2)}.html`)
+  try {
+    fs.writeFileSync(file, content)
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  } finally {
+    fs.rmSync(file, { force: true })
+  }
 }

@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'puppeteer-core'
-import { withPage } from './pages.js'
+import { loadDocument, withPage } from './pages.js'
 
 /**
  * A rendered deck as one document of 1280×720 slides. The same document is measured and
@@ -25,15 +22,8 @@ export async function onSlidesPage<T>(browser: Browser, baseDir: string, content
     browser,
     async (page, shown) => {
       if (!shown) {
-        const file = path.join(baseDir, `.slides-${process.pid}-${key.slice(0, 12)}-${Math.random().toString(36).slice(2)}.html`)
-        try {
-          fs.writeFileSync(file, content)
-          await page.setViewport({ width: 1280, height: 720 })
-          await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
-          await page.evaluate(() => document.fonts.ready.then(() => undefined))
-        } finally {
-          fs.rmSync(file, { force: true })
-        }
+        await page.setViewport({ width: 1280, height: 720 })
+        await loadDocument(page, baseDir, content)
       }
       return work(page)
     },

@@ -1,8 +1,6 @@
 import fs from 'node:fs'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { escapeHtml } from '../util/html.js'
-import { withPage } from '../browser/pages.js'
+import { loadDocument, withPage } from '../browser/pages.js'
 import { renderDeck } from './render.js'
 import type { PrintJob } from './pdf.js'
 
@@ -43,40 +41,34 @@ const perPage: Record<HandoutLayout, number> = { notes: Infinity, '2up': 2, '3up
  */
 export async function renderHandout(job: HandoutJob): Promise<number> {
   const { html, css } = await renderDeck(job.markdown, job.themeCss)
-  const file = path.join(job.baseDir, `.handout-${process.pid}-${Math.random().toString(36).slice(2)}.html`)
-  try {
-    fs.writeFileSync(file, handoutDocument(job, html, css + (job.headCss ?? '')))
-    const pdf = await withPage(job.browser, async (page) => {
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
-      // Each Marp slide moves into its slot, inside its own div.marpit so the theme still applies.
-      await page.evaluate(() => {
-        const svgs = [...document.querySelectorAll('#source > div.marpit > svg')]
-        document.querySelectorAll('.slide').forEach((slot, index) => {
-          const wrapper = document.createElement('div')
-          wrapper.className = 'marpit'
-          if (svgs[index]) wrapper.appendChild(svgs[index])
-          slot.appendChild(wrapper)
-        })
-        document.getElementById('source')?.remove()
+  const pdf = await withPage(job.browser, async (page) => {
+    await loadDocument(page, job.baseDir, handoutDocument(job, html, css + (job.headCss ?? '')))
+    // Each Marp slide moves into its slot, inside its own div.marpit so the theme still applies.
+    await page.evaluate(() => {
+      const svgs = [...document.querySelectorAll('#source > div.marpit > svg')]
+      document.querySelectorAll('.slide').forEach((slot, index) => {
+        const wrapper = document.createElement('div')
+        wrapper.className = 'marpit'
+        if (svgs[index]) wrapper.appendChild(svgs[index])
+        slot.appendChild(wrapper)
       })
-      await page.evaluate(() => document.fonts.ready.then(() => undefined))
-      const escaped = escapeHtml(job.title)
-      return page.pdf({
-        format: job.paper === 'letter' ? 'letter' : 'a4',
-        preferCSSPageSize: true,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: `<div style="font:8pt sans-serif;color:#555;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${escaped} · ${escapeHtml(job.totalTime)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
-        footerTemplate: '<div></div>',
-        margin: { top: '16mm', bottom: '12mm', left: '14mm', right: '14mm' },
-        timeout: 0,
-      })
+      document.getElementById('source')?.remove()
     })
-    fs.writeFileSync(job.outputFile, pdf)
-    return job.slides.length
-  } finally {
-    fs.rmSync(file, { force: true })
-  }
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    const escaped = escapeHtml(job.title)
+    return page.pdf({
+      format: job.paper === 'letter' ? 'letter' : 'a4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="font:8pt sans-serif;color:#555;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${escaped} · ${escapeHtml(job.totalTime)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+      footerTemplate: '<div></div>',
+      margin: { top: '16mm', bottom: '12mm', left: '14mm', right: '14mm' },
+      timeout: 0,
+    })
+  })
+  fs.writeFileSync(job.outputFile, pdf)
+  return job.slides.length
 }
 
 function handoutDocument(job: HandoutJob, html: string, css: string): string {
