@@ -27,6 +27,7 @@ const args = [
 export class BrowserSession {
   private browser?: Promise<Browser>
   private profile?: string
+  private warming?: Promise<void>
   found?: FoundBrowser
 
   get(): Promise<Browser> {
@@ -41,7 +42,8 @@ export class BrowserSession {
   async close(): Promise<void> {
     const pending = this.browser
     this.browser = undefined
-    if (pending) await pending.then((browser) => browser.close()).catch(() => undefined)
+    // A page still opening when the browser closes would wait out puppeteer's 30 s timeout.
+    if (pending) await pending.then(async (browser) => (await this.warming, browser.close())).catch(() => undefined)
     if (this.profile) fs.rmSync(this.profile, { recursive: true, force: true })
   }
 
@@ -62,7 +64,7 @@ export class BrowserSession {
         handleSIGHUP: false,
       })
       // A build prints two outputs at once, after laying the deck out.
-      warmPages(browser, 2)
+      this.warming = warmPages(browser, 2)
       return browser
     } catch (error) {
       const missing = /error while loading shared libraries: ([^:\s]+)/.exec(String(error))?.[1]

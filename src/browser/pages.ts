@@ -32,9 +32,10 @@ export async function withPage<T>(browser: Browser, work: (page: Page, shown: bo
   }
 }
 
-/** Opens pages ahead of need, while the build does other work. */
-export function warmPages(browser: Browser, count: number): void {
-  for (let i = 0; i < count; i++) browser.newPage().then((page) => release(browser, page), () => undefined)
+/** Opens pages ahead of need, while the build does other work; settles once they are open. */
+export function warmPages(browser: Browser, count: number): Promise<void> {
+  const opening = Array.from({ length: count }, () => browser.newPage().then((page) => release(browser, page), () => undefined))
+  return Promise.all(opening).then(() => undefined)
 }
 
 function release(browser: Browser, page: Page): void {
