@@ -45,7 +45,7 @@ export async function renderSlidesPdf(job: PdfJob): Promise<number> {
   const { html, css } = await renderDeck(job.markdown, job.themeCss)
   // Printed from the page that was measured, when the deck did not change since.
   const pdf = await onSlidesPage(job.browser, job.baseDir, slidesDocument(html, css + (job.headCss ?? ''), job.lang), (page) =>
-    page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0 }),
+    page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0, tagged: false }),
   )
   const lib = await loading
   // Without pauses for the event loop: a book build keeps it busy, and each pause waits behind that work.

@@ -82,10 +82,12 @@ export async function measurePortable(
   baseDir: string,
   { fontsCss = '', lang = 'en' }: { fontsCss?: string; lang?: string } = {},
 ): Promise<SlideMeasure[]> {
+  // Without formulas in the render, a Marp without math shows the very same slides.
+  const { html } = await renderDeck(markdown, themeCss)
   const variants = [
     () => measureDeck(browser, markdown, themeCss, baseDir, { headCss: fontsCss, lang }),
     ...(fontsCss ? [() => measureDeck(browser, markdown, themeCss, baseDir, { lang })] : []),
-    ...(/\$/.test(markdown) ? [() => measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss, lang })] : []),
+    ...(/<mjx-container|class="katex"/.test(html) ? [() => measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss, lang })] : []),
   ]
   const runs = await runJobs(variants, markdown.length > largeDeckChars)
   return runs[0].map((first, index) =>
