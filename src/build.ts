@@ -207,13 +207,17 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
       )
     }
     if (print && formats.has('handout')) {
+      const slides = deck.children.map((slide) => ({ title: slideTitle(slide), notes: notesOf(slide), time: formatMinutes(slideMinutes(slide)) }))
+      // The handout's own text, its notes and running header, needs fonts for its scripts too.
+      const handoutFaces = scriptFaces(deck, [deck.meta.title, ...slides.flatMap((slide) => slide.notes)])
       output('handout', 'handout.pdf', (outputFile) =>
         renderHandout({
           ...print,
+          headCss: facesCss(handoutFaces, 'link'),
           outputFile,
           layout: options.handoutLayout ?? 'notes',
           paper: options.paper ?? 'a4',
-          slides: deck.children.map((slide) => ({ title: slideTitle(slide), notes: notesOf(slide), time: formatMinutes(slideMinutes(slide)) })),
+          slides,
           totalTime: formatMinutes(talkMinutes(deck)),
         }),
       )

@@ -22,7 +22,7 @@ const layoutCss: Record<HandoutLayout, string> = {
   notes: `.row{margin:0 0 7mm}
 .lead{display:flex;gap:6mm;break-inside:avoid}.lead .slide{width:92mm;flex:none}.lead .text{flex:1}
 .label{font-size:10.5pt;margin:0 0 1.5mm;color:#1f4fa8}
-.row p{margin:0 0 2mm;font-size:10pt;line-height:1.45;orphans:3;widows:3}`,
+p.note{margin:0 0 2mm;font-size:10pt;line-height:1.45;orphans:3;widows:3}`,
   '2up': `.page{break-after:page}.page:last-child{break-after:auto}
 .row{break-inside:avoid;margin:0 0 8mm}.row .slide{width:100%}.label{font-size:9pt;margin:0 0 1.5mm;color:#555}`,
   '3up': `.page{break-after:page}.page:last-child{break-after:auto}
@@ -55,13 +55,15 @@ export async function renderHandout(job: HandoutJob): Promise<number> {
       document.getElementById('source')?.remove()
     })
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    const escaped = escapeHtml(job.title)
+    // The running header is a page margin box, set in the document's fonts (Chromium 131 on).
+    // Older ones get Chromium's header template, which has only the system's fonts.
+    const template = !marginBoxes(await job.browser.version())
     return page.pdf({
       format: job.paper === 'letter' ? 'letter' : 'a4',
       preferCSSPageSize: true,
       printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: `<div style="font:8pt sans-serif;color:#555;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${escaped} · ${escapeHtml(job.totalTime)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+      displayHeaderFooter: template,
+      headerTemplate: `<div style="font:8pt sans-serif;color:#555;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${escapeHtml(headerText(job))}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
       footerTemplate: '<div></div>',
       margin: { top: '16mm', bottom: '12mm', left: '14mm', right: '14mm' },
       timeout: 0,
@@ -78,7 +80,7 @@ function handoutDocument(job: HandoutJob, html: string, css: string): string {
     if (job.layout !== 'notes') return `<section class="row">${heading}<div class="slide"></div>${lines}</section>`
     // What fits beside the slide stays with it on one page; longer notes flow on below.
     const [beside, below] = splitNotes(slide.notes, besideChars)
-    const paragraphs = (list: string[]) => list.map((note) => `<p>${escapeHtml(note).replace(/\n/g, '<br>')}</p>`).join('')
+    const paragraphs = (list: string[]) => list.map((note) => `<p class="note">${escapeHtml(note).replace(/\n/g, '<br>')}</p>`).join('')
     return `<section class="row"><div class="lead"><div class="slide"></div><div class="text">${heading}${paragraphs(beside)}</div></div>${paragraphs(below)}</section>`
   })
   const size = perPage[job.layout]
@@ -88,13 +90,33 @@ function handoutDocument(job: HandoutJob, html: string, css: string): string {
       : Array.from({ length: Math.ceil(rows.length / size) }, (_, page) => `<div class="page">${rows.slice(page * size, (page + 1) * size).join('')}</div>`).join('\n')
   return `<!doctype html><html lang="${job.lang.replace(/[^\w-]/g, '')}"><head><meta charset="utf-8"><title>${escapeHtml(job.title)}</title>
 <style>${css}</style>
-<style>@page{size:${job.paper === 'letter' ? 'letter' : 'A4'} portrait;margin:16mm 14mm 12mm}
-html,body{margin:0;padding:0;font-family:'Source Sans 3','DejaVu Sans',sans-serif;color:#1c2333}
+<style>@page{size:${job.paper === 'letter' ? 'letter' : 'A4'} portrait;margin:16mm 14mm 12mm;
+@top-left{content:${cssString(headerText(job))};${headerCss}}@top-right{content:counter(page) " / " counter(pages);${headerCss}}}
+html,body{margin:0;padding:0;font-family:${fontStack};color:#1c2333}
+html:lang(zh) body{font-family:${fontStack.replace("'Noto Sans JP', 'Noto Sans SC'", "'Noto Sans SC', 'Noto Sans JP'")}}
+html:lang(ko) body{font-family:${fontStack.replace("'Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR'", "'Noto Sans KR', 'Noto Sans JP', 'Noto Sans SC'")}}
 div.marpit>svg[data-marpit-svg]{display:block;width:100%;height:auto;box-shadow:0 0 0 0.3mm #b8bfcc}
 ${layoutCss[job.layout]}</style></head>
 <body><div id="source" style="display:none">${html}</div>
 ${body}
 </body></html>`
+}
+
+// The theme's stack: the script fonts a build adds (script-fonts.ts) serve notes and header too.
+const fontStack = "'Source Sans 3', 'Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Emoji', 'DejaVu Sans', sans-serif"
+const headerCss = `font-family:${fontStack};font-size:8pt;color:#555;vertical-align:bottom;padding-bottom:4mm`
+
+const headerText = (job: HandoutJob) => `${job.title} · ${job.totalTime}`
+
+/** Whether this Chromium (`HeadlessChrome/147.0…`) lays out @page margin boxes. */
+export function marginBoxes(version: string): boolean {
+  const major = Number(/\/(\d+)\./.exec(version)?.[1])
+  return major >= 131
+}
+
+/** Text as a CSS string that cannot end its rule or its style element. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]+/g, ' ').replace(/</g, '\\3c ')}"`
 }
 
 /** About the text that fits beside a 92 mm slide at 10 pt. */

@@ -58,8 +58,11 @@ function parseRanges(text: string): [number, number][] {
   })
 }
 
-/** The font faces a deck needs for its non-Latin characters; none when the Latin theme fonts cover everything. */
-export function scriptFaces(deck: Deck): Face[] {
+/**
+ * The font faces a deck needs for its non-Latin characters; none when the Latin theme fonts
+ * cover everything. `text` is further regular-weight text shown with it (a handout's notes).
+ */
+export function scriptFaces(deck: Deck, text: string[] = []): Face[] {
   const regular = new Set<number>()
   const bold = new Set<number>()
   const add = (set: Set<number>, text: string) => {
@@ -70,6 +73,7 @@ export function scriptFaces(deck: Deck): Face[] {
     for (const child of slide.children) add(child.type === 'heading' ? bold : regular, toString(child))
     if (slide.subtitle) add(regular, toString({ type: 'paragraph', children: slide.subtitle }))
   }
+  for (const item of text) add(regular, item)
   if (!regular.size && !bold.size) return []
   const all = new Set([...regular, ...bold])
   return loadFaces().filter((face) => {

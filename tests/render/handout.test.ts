@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildChapter } from '../../src/build.js'
@@ -8,6 +9,23 @@ import { processMarkdown } from '../helpers/process.js'
 import { browserScratch } from '../helpers/scratch.js'
 
 const scratch = browserScratch('chapterdeck-handout-')
+
+/** Text runs of a PDF: page, text, height, baseline and the embedded font's name. */
+async function textItems(file: string) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(file)), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise
+  const items = []
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n)
+    await page.getOperatorList()
+    for (const item of (await page.getTextContent()).items) {
+      if (!('str' in item) || !item.str.trim()) continue
+      items.push({ page: n, str: item.str, height: item.height, y: Math.round(item.transform[5]), font: String(page.commonObjs.get(item.fontName)?.name) })
+    }
+  }
+  await doc.destroy()
+  return items
+}
 
 describe('handout layouts', () => {
   for (const [layout, perPage] of [['2up', 2], ['3up', 3], ['6up', 6]] as const) {
@@ -26,6 +44,32 @@ describe('handout layouts', () => {
       expect(pdf.pages[0].height).toBeCloseTo(792, 0)
     })
   }
+
+  it('shows each slide as slides.pdf does: handout styles stay off the slides', async () => {
+    const chapter = path.join(scratch.dir, 'quote.md')
+    fs.writeFileSync(chapter, '# Quotes\n\n## A quote\n\n> A quoted line stays on the slide as written.\n\nThe speaker says more about it here.\n')
+    const result = await buildChapter(chapter, { out: path.join(scratch.dir, 'quote-out'), formats: ['pdf', 'handout'], browser: scratch.session, verify: false })
+    // Slide text keeps its size relative to the slide title (the notes are 10 pt paragraphs).
+    const ratio = async (name: string) => {
+      const items = await textItems(path.join(result.outDir, name))
+      // The largest run of each text: the slide title, not its entry on the agenda or a label.
+      const size = (text: string) => Math.max(...items.filter((item) => item.str.trim() === text).map((item) => item.height))
+      return size('A quoted line stays on the slide as written.') / size('A quote')
+    }
+    expect(await ratio('handout.pdf')).toBeCloseTo(await ratio('slides.pdf'), 1)
+  })
+
+  it('sets the running header in the fonts of the chapter script, not boxes', async () => {
+    const chapter = path.join(scratch.dir, 'ja.md')
+    fs.writeFileSync(chapter, '# 所有権とは？\n\n## 所有権規則\n\nRustの各値は、所有者と呼ばれる変数と対応している。\n')
+    const result = await buildChapter(chapter, { out: path.join(scratch.dir, 'ja-out'), formats: ['handout'], browser: scratch.session, verify: false })
+    const items = await textItems(path.join(result.outDir, 'handout.pdf'))
+    const first = items.filter((item) => item.page === 1)
+    const top = Math.max(...first.map((item) => item.y))
+    const header = first.filter((item) => item.y === top && /\p{Script=Han}/u.test(item.str))
+    expect(header.map((item) => item.str).join('')).toContain('所有')
+    for (const item of header) expect(item.font).toMatch(/NotoSansJP/)
+  })
 
   it('keeps long notes whole: what does not fit beside the slide flows on below', () => {
     const long = Array.from({ length: 30 }, (_, i) => `Sentence ${i} of a long note.`).join(' ')
