@@ -16,7 +16,8 @@ export function sourceSentences(tree: Root): Sentence[] {
   const texts: Sentence[] = []
   const walk = (node: Nodes) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      texts.push({ text: toString(node), line: node.position?.start.line })
+      // Raw HTML is markup, not prose: its text never shows as written on a slide or in a note.
+      texts.push({ text: toString(node, { includeHtml: false }), line: node.position?.start.line })
       return
     }
     if (node.type === 'code') return
