@@ -135,6 +135,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   let covered: Coverage = { ratio: 0, sentences: 0, missing: [], map: [] }
   try {
     const write = (name: string, data: string | Uint8Array) => {
+      stopIfInterrupted()
       fs.mkdirSync(path.dirname(path.join(tmp, name)), { recursive: true })
       fs.writeFileSync(path.join(tmp, name), data)
       files.push(name)
@@ -231,6 +232,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
         files.push('deck.pptx')
       }
       if (formats.has('png')) {
+        stopIfInterrupted()
         fs.mkdirSync(path.join(tmp, 'slides'), { recursive: true })
         await time('png', () => runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'slides', 'slide.png'), themeFiles: imageThemeFiles(), workDir: work, numbered: true, args: ['--images', 'png', ...browserArgs] }))
         files.push(...fs.readdirSync(path.join(tmp, 'slides')).map((name) => `slides/${name}`))
@@ -258,6 +260,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     const cache = options.cache ? { key: options.cache, assets: Object.fromEntries(assetFiles(deck).map((asset) => [asset, fileDigest(asset)])) } : undefined
     writeReport(path.join(tmp, 'report.json'), { input, slug, deck, messages: file.messages, coverage: covered, timings, files, slideSummary: summarize(deck), fit, cache })
     files.push('report.json')
+    stopIfInterrupted()
     commit(tmp, outDir, Boolean(failure))
   } catch (error) {
     fs.rmSync(tmp, { recursive: true, force: true })
@@ -285,15 +288,24 @@ function summarize(deck: Deck) {
 const unfinished = new Set<string>()
 let stopping = false
 
-/** Removes the scratch folders of unfinished builds (on Ctrl-C); finished outputs stay as they were. */
+/**
+ * Removes the scratch folders of unfinished builds (on Ctrl-C); finished outputs stay as they
+ * were. Builds still running write nothing more; call it again just before exiting, for what
+ * a write already under way (Marp's, in its thread) put back meanwhile.
+ */
 export function removeUnfinished(): void {
   stopping = true
   for (const dir of unfinished) fs.rmSync(dir, { recursive: true, force: true })
-  unfinished.clear()
+}
+
+// After Ctrl-C a build still running writes nothing more: its scratch folder is gone, and a
+// write would make it again, half full, and leave it behind.
+function stopIfInterrupted(): void {
+  if (stopping) throw new ChapterdeckError('interrupted', { code: ExitCode.interrupted })
 }
 
 function makeTemp(outRoot: string, slug: string): string {
-  if (stopping) throw new ChapterdeckError('interrupted', { code: ExitCode.interrupted })
+  stopIfInterrupted()
   try {
     fs.mkdirSync(outRoot, { recursive: true })
     return fs.mkdtempSync(path.join(outRoot, `.${slug}.tmp-`))

@@ -176,7 +176,10 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
     interrupted = true
     progress.finish()
     io.err('chapterdeck: interrupted; finished chapters are kept, unfinished ones were not written')
-    const exit = () => process.exit(ExitCode.interrupted)
+    const exit = () => {
+      removeUnfinished()
+      process.exit(ExitCode.interrupted)
+    }
     session.close().then(exit, exit)
     setTimeout(exit, 2000).unref()
   }
