@@ -1,9 +1,9 @@
 import { Marp, type MarpOptions } from '@marp-team/marp-core'
 import { engineOptions } from './engine-options.js'
-import { reuseHighlighting } from './highlight-cache.js'
+import { reuseAcrossRenders } from './reuse.js'
 
 export function createEngine(themes: string[] = [], options: MarpOptions = {}): Marp {
-  const marp = reuseHighlighting(new Marp({ ...engineOptions, ...options }))
+  const marp = reuseAcrossRenders(new Marp({ ...engineOptions, ...options }))
   for (const css of themes) marp.themeSet.add(css)
   return marp
 }

@@ -24,14 +24,14 @@ async function runAlone(job: MarpCliJob): Promise<void> {
   const config = path.join(job.workDir, 'marp.config.mjs')
   if (!fs.existsSync(config)) {
     const core = pathToFileURL(require.resolve('@marp-team/marp-core')).href
-    // The same module as this thread's renders use, so marp-cli reuses their highlighted code.
-    const highlighting = new URL('./highlight-cache.js', import.meta.url).href
+    // The same module as this thread's renders use, so marp-cli reuses their work.
+    const reuse = new URL('./reuse.js', import.meta.url).href
     fs.writeFileSync(
       config,
       `import { Marp } from ${JSON.stringify(core)}\n` +
-        `import { reuseHighlighting } from ${JSON.stringify(highlighting)}\n` +
+        `import { reuseAcrossRenders } from ${JSON.stringify(reuse)}\n` +
         `const options = ${JSON.stringify(engineOptions)}\n` +
-        `export default { engine: (o) => reuseHighlighting(new Marp({ ...o, ...options })) }\n`,
+        `export default { engine: (o) => reuseAcrossRenders(new Marp({ ...o, ...options })) }\n`,
     )
   }
   const argv = [

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto'
+import type { Marp } from '@marp-team/marp-core'
+
+// A deck is rendered two or three times (laid out, maybe without formulas, then by marp-cli for
+// index.html), and a book renders many decks with one theme. Highlighting code and packing the
+// theme's CSS cost more than the rest of a render, so each result is kept for the Marp thread
+// and reused. Bounded, so a book of code-heavy chapters stays small.
+const kept = new Map<string, string>()
+const maxChars = 16_000_000
+let chars = 0
+
+function remember(key: string, make: () => string): string {
+  let value = kept.get(key)
+  if (value === undefined) {
+    value = make()
+    if (chars > maxChars) {
+      kept.clear()
+      chars = 0
+    }
+    kept.set(key, value)
+    chars += key.length + value.length
+  }
+  return value
+}
+
+interface Packing {
+  renderStyle(theme?: string): string
+  themeSetPackOptions(): unknown
+}
+
+/**
+ * Makes the engine reuse highlighted code and packed theme CSS. marp-core highlights from the
+ * code and its language alone; Marpit packs from the theme set, the theme and the pack options
+ * (the deck's own styles, math CSS), which make up the key.
+ */
+export function reuseAcrossRenders<T extends Marp>(marp: T): T {
+  const highlight = marp.highlighter.bind(marp)
+  marp.highlighter = (code, lang, attrs) => (lang ? remember(`code\0${lang}\0${code}`, () => highlight(code, lang, attrs)) : highlight(code, lang, attrs))
+  const packing = marp as unknown as Packing
+  const renderStyle = packing.renderStyle.bind(marp)
+  packing.renderStyle = (theme) => {
+    const hash = createHash('sha1').update(`${theme}\0${JSON.stringify(packing.themeSetPackOptions())}`)
+    for (const known of marp.themeSet.themes()) hash.update('\0').update(known.css)
+    hash.update('\0').update(marp.themeSet.default?.css ?? '')
+    return remember(`css\0${hash.digest('hex')}`, () => renderStyle(theme))
+  }
+  return marp
+}
