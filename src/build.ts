@@ -164,7 +164,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     if (browser && options.verify !== false) {
       const fitted = await time('verify', () =>
         // deck.md must also fit where the theme comes without the embedded script fonts.
-        fitDeck(deck, file, { measure: (md) => measurePortable(browser, md, printCss, tmp, { fontsCss: linkedFaces, lang: deck.meta.lang }), serialize: deckToMarkdown }),
+        fitDeck(deck, file, { measure: (md) => measurePortable(browser, md, printCss, tmp, { fontsCss: linkedFaces, lang: deck.meta.lang }), serialize: deckToMarkdown, markdown }),
       )
       if (large) collectGarbage()
       fit = { rounds: fitted.rounds, fixes: fitted.fixes, overflowing: fitted.overflowing }

@@ -19,6 +19,8 @@ export interface FitOptions {
   /** Lays the deck out in a browser and measures every slide. */
   measure: (markdown: string) => Promise<SlideMeasure[]>
   serialize: (deck: Deck) => string
+  /** The deck as already serialized, if it was: the first round measures it as it is. */
+  markdown?: string
   metrics?: ThemeMetrics
   maxRounds?: number
 }
@@ -47,7 +49,7 @@ export async function fitDeck(deck: Deck, file: VFile, options: FitOptions): Pro
   let measures: SlideMeasure[] = []
   let markdown = ''
   for (let round = 1; ; round++) {
-    markdown = options.serialize(deck)
+    markdown = round === 1 && options.markdown !== undefined ? options.markdown : options.serialize(deck)
     measures = await options.measure(markdown)
     if (measures.length !== deck.children.length) {
       // Content Marp reads differently from us (it should not happen): say so, never guess.

@@ -2,6 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildChapter, checkChapter } from '../../src/build.js'
+import { fitDeck } from '../../src/paginate/fit.js'
+import { deckToMarkdown } from '../../src/serialize/serialize.js'
+import { processMarkdown } from '../helpers/process.js'
 import { loadTheme } from '../../src/render/theme.js'
 import { measurePortable, overflows } from '../../src/verify/measure.js'
 import { browserScratch } from '../helpers/scratch.js'
@@ -80,6 +83,20 @@ describe('browser-verified pagination', () => {
     expect(deck).toMatch(/## Wide table \(2\/\d+\)/)
     expect(deck.match(/\| Column 1 +\|/g)?.length).toBeGreaterThan(1)
     expect(deck).toMatch(/## Long list \(2\/\d+\)/)
+  })
+
+  it('measures the deck as the pipeline wrote it, serializing again only after a fix', async () => {
+    const { file, deck, markdown } = await processMarkdown('# Fits\n\n## One\n\nShort text.\n')
+    const measured: string[] = []
+    let serialized = 0
+    const fitted = await fitDeck(deck, file, {
+      markdown,
+      serialize: (changed) => (serialized++, deckToMarkdown(changed)),
+      measure: async (md) => (measured.push(md), deck.children.map(() => ({ over: 0, overX: 0, room: 500, used: 100 }))),
+    })
+    expect(measured).toEqual([markdown])
+    expect(serialized).toBe(0)
+    expect(fitted.markdown).toBe(markdown)
   })
 
   it('reports a word no slide can show as an error with its position', async () => {
