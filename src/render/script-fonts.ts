@@ -75,11 +75,27 @@ export function scriptFaces(deck: Deck, text: string[] = []): Face[] {
   }
   for (const item of text) add(regular, item)
   if (!regular.size && !bold.size) return []
-  const all = new Set([...regular, ...bold])
+  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b)
+  const codes = { all: sorted(new Set([...regular, ...bold])), bold: sorted(bold), regular: sorted(regular) }
   return loadFaces().filter((face) => {
-    const chars = face.single ? all : face.weight === 700 ? bold : regular
-    return face.ranges.some(([from, to]) => [...chars].some((code) => code >= from && code <= to))
+    const chars = face.single ? codes.all : face.weight === 700 ? codes.bold : codes.regular
+    return face.ranges.some(([from, to]) => {
+      const at = firstAtLeast(chars, from)
+      return at < chars.length && chars[at] <= to
+    })
   })
+}
+
+/** Index of the first value at least `value` in ascending `values` (their length if none). */
+function firstAtLeast(values: number[], value: number): number {
+  let low = 0
+  let high = values.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (values[middle] < value) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /**
