@@ -4,8 +4,11 @@
 // The library API (lib/index.js) and the Marp thread (lib/render/marp-worker.js) stay as tsc
 // wrote them. The bundle sits two folders below the package root, as lib/render/theme.js does,
 // so the package root it computes is the same.
+import fs from 'node:fs'
 import { build } from 'esbuild'
 
+// Chunk names change with their content: the last build's must not pile up.
+fs.rmSync('lib/bin', { recursive: true, force: true })
 await build({
   entryPoints: { cli: 'lib/cli.js' },
   outdir: 'lib/bin',
