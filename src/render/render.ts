@@ -11,10 +11,14 @@ const renders = new Map<string, Promise<Rendered>>()
 const sizes = new Map<string, number>()
 const maxRenderedChars = 24_000_000
 
+const keyOf = (markdown: string, themes: string[], options: MarpOptions) => {
+  const engineKey = digest([JSON.stringify(options), ...themes])
+  return { engineKey, key: digest([engineKey, markdown]) }
+}
+
 /** The deck rendered by Marp with these themes, reusing an earlier identical render. */
 export function renderDeck(markdown: string, themes: string[] = [], options: MarpOptions = {}): Promise<Rendered> {
-  const engineKey = digest([JSON.stringify(options), ...themes])
-  const key = digest([engineKey, markdown])
+  const { engineKey, key } = keyOf(markdown, themes, options)
   const known = renders.get(key)
   if (known) return known
   const rendered = callMarp<Rendered>('render', { markdown, themes, options, engineKey })
@@ -42,4 +46,11 @@ function digest(parts: string[]): string {
   const hash = createHash('sha1')
   for (const part of parts) hash.update(part).update('\0')
   return hash.digest('hex')
+}
+
+/** Drops a render no output needs any more (a huge deck's layout variant): its memory goes now. */
+export function forgetRender(markdown: string, themes: string[] = [], options: MarpOptions = {}): void {
+  const { key } = keyOf(markdown, themes, options)
+  renders.delete(key)
+  sizes.delete(key)
 }

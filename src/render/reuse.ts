@@ -6,7 +6,7 @@ import type { Marp } from '@marp-team/marp-core'
 // theme's CSS cost more than the rest of a render, so each result is kept for the Marp thread
 // and reused. Bounded, so a book of code-heavy chapters stays small.
 const kept = new Map<string, string>()
-const maxChars = 16_000_000
+const maxChars = 4_000_000
 let chars = 0
 
 function remember(key: string, make: () => string): string {

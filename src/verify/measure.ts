@@ -1,6 +1,6 @@
 import type { Browser } from 'puppeteer-core'
 import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
-import { renderDeck } from '../render/render.js'
+import { forgetRender, renderDeck } from '../render/render.js'
 import { collectGarbage, largeDeckChars, runJobs } from '../util/memory.js'
 
 export interface SlideMeasure {
@@ -83,13 +83,18 @@ export async function measurePortable(
   { fontsCss = '', lang = 'en' }: { fontsCss?: string; lang?: string } = {},
 ): Promise<SlideMeasure[]> {
   // Without formulas in the render, a Marp without math shows the very same slides.
-  const { html } = await renderDeck(markdown, themeCss)
+  const large = markdown.length > largeDeckChars
+  // A huge deck renders with its garbage freed first, as each layout does (see runJobs).
+  if (large) collectGarbage()
+  const math = await renderDeck(markdown, themeCss).then(({ html }) => /<mjx-container|class="katex"/.test(html))
   const variants = [
     () => measureDeck(browser, markdown, themeCss, baseDir, { headCss: fontsCss, lang }),
     ...(fontsCss ? [() => measureDeck(browser, markdown, themeCss, baseDir, { lang })] : []),
-    ...(/<mjx-container|class="katex"/.test(html) ? [() => measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss, lang })] : []),
+    ...(math ? [() => measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss, lang })] : []),
   ]
-  const runs = await runJobs(variants, markdown.length > largeDeckChars)
+  const runs = await runJobs(variants, large)
+  // The outputs print the typeset render; a huge deck's TeX-source render is let go.
+  if (large && math) forgetRender(markdown, themeCss, { math: false })
   return runs[0].map((first, index) =>
     runs
       .map((run) => run[index] ?? first)
