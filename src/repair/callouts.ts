@@ -10,10 +10,12 @@ import { joinLines, splitLines } from '../util/phrasing.js'
 
 // Callouts from the common documentation tools become a quote that opens with its title:
 // GitHub alerts (`> [!NOTE]`), `:::` containers (VitePress, Docusaurus, MyST), `///` blocks
-// (PyMdown) and MkDocs admonitions (`!!! note "Title"` with an indented body).
+// (PyMdown), MkDocs admonitions (`!!! note "Title"` with an indented body) and MkDocs content
+// tabs (`=== "Tab"` with an indented body), which would otherwise show their body as code.
 const alert = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/i
 const fenceOpen = /^(:{3,}|\/{3,})\s*\{?([\w-]*)\}?(?:\[([^\]]*)\])?\s*(?:\|\s*)?(.*)$/
 const admonition = /^(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+"([^"]*)")?\s*$/
+const contentTab = /^===[!+]?\s+"([^"]*)"\s*$/
 
 export function repairCallouts() {
   return (tree: Root, file: VFile) => {
@@ -28,10 +30,14 @@ export function repairCallouts() {
         const first = toString(lines[0] ?? []).trim()
         const mkdocs = admonition.exec(first)
         const next = parent.children[index + 1]
-        if (mkdocs && lines.length === 1 && next?.type === 'code' && !next.lang) {
-          warn(node, 'MkDocs admonition')
+        const tab = contentTab.exec(first)
+        if ((mkdocs || tab) && lines.length === 1 && next?.type === 'code' && !next.lang) {
+          warn(node, mkdocs ? 'MkDocs admonition' : 'MkDocs content tab')
           const body = (unified().use(remarkParse).use(remarkGfm).parse(next.value) as Root).children
-          parent.children.splice(index, 2, quote(title(mkdocs[1], mkdocs[2]), body, node, spoken(node)))
+          if (mkdocs) parent.children.splice(index, 2, quote(title(mkdocs[1], mkdocs[2]), body, node, spoken(node)))
+          // A tab is its label, then its body: no quote of its own, so a long body still
+          // splits across slides. The label may open with an icon (`:octicons-mark-github-16:`).
+          else parent.children.splice(index, 2, label(tab![1].replace(/:[\w-]+:/g, '').trim() || 'Tab', node, spoken(node)), ...body)
           continue
         }
         const fence = fenceOpen.exec(first)
@@ -85,6 +91,10 @@ function quote(heading: string, body: RootContent[], at: RootContent, words: str
   const titleLine: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: heading }] }] }
   // The callout as written stays in the notes, so its words survive however it is shown.
   return { type: 'blockquote', children: [titleLine, ...(body as Blockquote['children'])], position: at.position, data: { notes: [words] } }
+}
+
+function label(text: string, at: RootContent, words: string): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: text }] }], position: at.position, data: { notes: [words] } }
 }
 
 function title(kind: string, text?: string): string {
