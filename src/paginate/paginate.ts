@@ -263,10 +263,25 @@ function takeQuote(quote: Blockquote, room: Room, m: ThemeMetrics, force: boolea
   let height = 8
   let count = 0
   for (const child of quote.children) {
-    height += blockHeight(child as RootContent, m)
-    if (height > room.height) break
+    const next = height + blockHeight(child as RootContent, m)
+    if (next > room.height) break
+    height = next
     count += 1
   }
+  // The first block that does not fit is split if it can be (code, a list, a table), so a
+  // title or label stays with the start of what it introduces.
+  if (count > 0 && count < quote.children.length) {
+    const pieces = take(quote.children[count] as RootContent, { ...room, height: room.height - height }, m, false)
+    if (pieces?.[1]) {
+      return [
+        { ...quote, children: [...quote.children.slice(0, count), pieces[0]] as Blockquote['children'] },
+        { ...quote, data: withoutNotes(quote.data), children: [pieces[1], ...quote.children.slice(count + 1)] as Blockquote['children'] },
+      ]
+    }
+  }
+  // On a slide that holds something already, a title or label never ends the part: if only
+  // such lines fit, the quote moves on whole.
+  if (!force) while (count > 0 && count < quote.children.length && leads(quote.children[count - 1] as RootContent)) count -= 1
   if (!count && !force) return undefined
   count = Math.max(1, count)
   if (count >= quote.children.length) return [quote]
@@ -274,6 +289,11 @@ function takeQuote(quote: Blockquote, room: Room, m: ThemeMetrics, force: boolea
     { ...quote, children: quote.children.slice(0, count) },
     { ...quote, data: withoutNotes(quote.data), children: quote.children.slice(count) },
   ]
+}
+
+/** A heading or a line all in bold: it introduces what follows it. */
+function leads(node: RootContent): boolean {
+  return node.type === 'heading' || (node.type === 'paragraph' && node.children.length === 1 && node.children[0].type === 'strong')
 }
 
 const maxListDepth = 4

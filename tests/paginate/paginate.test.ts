@@ -25,6 +25,17 @@ describe('paginateSlides', () => {
     expect(notes[1]).toEqual(['Paragraph 7 says one thing.', 'Paragraph 8 says one thing.', 'Paragraph 9 says one thing.'])
   })
 
+  it('keeps a quote title with the start of what it introduces, splitting code inside the quote', async () => {
+    const code = Array.from({ length: 30 }, (_, i) => `> const line${i} = ${i}`).join('\n')
+    const intro = Array.from({ length: 4 }, (_, i) => `Paragraph ${i} says something worth a bullet on this slide.`).join('\n\n')
+    const { markdown } = await processMarkdown(`# T\n\n## Callout\n\n${intro}\n\n> **Note: Keep me**\n>\n> \`\`\`js\n${code}\n> \`\`\`\n`)
+    const slides = markdown.split(/\n---\n/)
+    const titled = slides.find((slide) => slide.includes('**Note: Keep me**'))!
+    // The title is followed on its slide by the first lines of the code, the rest comes after.
+    expect(titled).toMatch(/\*\*Note: Keep me\*\*\n>\n> ```js\n> const line0 = 0/)
+    expect(slides.some((slide) => slide !== titled && slide.includes('const line29 = 29'))).toBe(true)
+  })
+
   it('splits code by lines and tables by rows with the header repeated', async () => {
     const code = Array.from({ length: 80 }, (_, i) => `line ${i}`).join('\n')
     const rows = Array.from({ length: 40 }, (_, i) => `| r${i} | v${i} |`).join('\n')
