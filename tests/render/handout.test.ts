@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildChapter } from '../../src/build.js'
-import { splitNotes } from '../../src/render/handout.js'
+import { cssString, marginBoxes, splitNotes } from '../../src/render/handout.js'
 import { formatMinutes, slideMinutes } from '../../src/render/timing.js'
 import { readPdf } from '../helpers/pdf.js'
 import { processMarkdown } from '../helpers/process.js'
@@ -69,6 +69,13 @@ describe('handout layouts', () => {
     const header = first.filter((item) => item.y === top && /\p{Script=Han}/u.test(item.str))
     expect(header.map((item) => item.str).join('')).toContain('所有')
     for (const item of header) expect(item.font).toMatch(/NotoSansJP/)
+  })
+
+  it('quotes a header title safely for CSS, and knows which Chromium draws margin boxes', () => {
+    const quoted = cssString('Say "hi" \\ then\n</style><script>')
+    expect(quoted).toBe('"Say \\"hi\\" \\\\ then \\3c /style>\\3c script>"')
+    expect(marginBoxes('HeadlessChrome/147.0.7727.0')).toBe(true)
+    expect(marginBoxes('HeadlessChrome/120.0.6099.0')).toBe(false)
   })
 
   it('keeps long notes whole: what does not fit beside the slide flows on below', () => {
