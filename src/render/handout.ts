@@ -104,9 +104,14 @@ ${body}
 
 // The theme's stack: the script fonts a build adds (script-fonts.ts) serve notes and header too.
 const fontStack = "'Source Sans 3', 'Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Emoji', 'DejaVu Sans', sans-serif"
-const headerCss = `font-family:${fontStack};font-size:8pt;color:#555;vertical-align:bottom;padding-bottom:4mm`
+const headerCss = `font-family:${fontStack};font-size:8pt;color:#555;vertical-align:bottom;padding-bottom:4mm;white-space:nowrap`
 
-const headerText = (job: HandoutJob) => `${job.title} · ${job.totalTime}`
+// Title and time are each isolated, so a right-to-left title does not reorder "~12 min". A
+// title longer than a header line is cut short: a margin box neither wraps nor clips well.
+const headerText = (job: HandoutJob) => {
+  const title = [...job.title].length > 90 ? `${[...job.title].slice(0, 89).join('').trimEnd()}…` : job.title
+  return `\u2068${title}\u2069 · \u2068${job.totalTime}\u2069`
+}
 
 /** Whether this Chromium (`HeadlessChrome/147.0…`) lays out @page margin boxes. */
 export function marginBoxes(version: string): boolean {
