@@ -63,7 +63,7 @@ export async function renderHandout(job: HandoutJob): Promise<number> {
       preferCSSPageSize: true,
       printBackground: true,
       displayHeaderFooter: template,
-      headerTemplate: `<div style="font:8pt sans-serif;color:#555;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${escapeHtml(headerText(job))}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+      headerTemplate: `<div style="font:8pt sans-serif;color:#555;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${escapeHtml(headerTitle(job.title))}</span><span>${escapeHtml(job.totalTime)} · <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
       footerTemplate: '<div></div>',
       margin: { top: '16mm', bottom: '12mm', left: '14mm', right: '14mm' },
       timeout: 0,
@@ -91,7 +91,7 @@ function handoutDocument(job: HandoutJob, html: string, css: string): string {
   return `<!doctype html><html lang="${job.lang.replace(/[^\w-]/g, '')}"><head><meta charset="utf-8"><title>${escapeHtml(job.title)}</title>
 <style>${css}</style>
 <style>@page{size:${job.paper === 'letter' ? 'letter' : 'A4'} portrait;margin:16mm 14mm 12mm;
-@top-left{content:${cssString(headerText(job))};${headerCss}}@top-right{content:counter(page) " / " counter(pages);${headerCss}}}
+@top-left{content:${cssString(headerTitle(job.title))};${headerCss}}@top-right{content:${cssString(`${job.totalTime} · `)} counter(page) " / " counter(pages);${headerCss}}}
 html,body{margin:0;padding:0;font-family:${fontStack};color:#1c2333}
 html:lang(zh) body{font-family:${fontStack.replace("'Noto Sans JP', 'Noto Sans SC'", "'Noto Sans SC', 'Noto Sans JP'")}}
 html:lang(ko) body{font-family:${fontStack.replace("'Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR'", "'Noto Sans KR', 'Noto Sans JP', 'Noto Sans SC'")}}
@@ -106,12 +106,10 @@ ${body}
 const fontStack = "'Source Sans 3', 'Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Emoji', 'DejaVu Sans', sans-serif"
 const headerCss = `font-family:${fontStack};font-size:8pt;color:#555;vertical-align:bottom;padding-bottom:4mm;white-space:nowrap`
 
-// Title and time are each isolated, so a right-to-left title does not reorder "~12 min". A
-// title longer than a header line is cut short: a margin box neither wraps nor clips well.
-const headerText = (job: HandoutJob) => {
-  const title = [...job.title].length > 90 ? `${[...job.title].slice(0, 89).join('').trimEnd()}…` : job.title
-  return `\u2068${title}\u2069 · \u2068${job.totalTime}\u2069`
-}
+// The title has its own margin box, apart from the time and page numbers, so a right-to-left
+// title reorders nothing. One longer than a header line is cut short: a margin box neither
+// wraps nor clips well.
+const headerTitle = (title: string) => ([...title].length > 90 ? `${[...title].slice(0, 89).join('').trimEnd()}…` : title)
 
 /** Whether this Chromium (`HeadlessChrome/147.0…`) lays out @page margin boxes. */
 export function marginBoxes(version: string): boolean {

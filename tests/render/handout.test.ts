@@ -71,21 +71,22 @@ describe('handout layouts', () => {
     for (const item of header) expect(item.font).toMatch(/NotoSansJP/)
   })
 
-  it('cuts a title too long for the header short, and keeps a right-to-left title apart from the time', async () => {
+  it('cuts a title too long for the header short, and sets a right-to-left title apart from the time', async () => {
     const long = `A ${'very '.repeat(30)}long title`
     fs.writeFileSync(path.join(scratch.dir, 'long.md'), `---\ntitle: ${long}\n---\n\n# Long\n\n## One\n\nSome text.\n`)
     fs.writeFileSync(path.join(scratch.dir, 'ar.md'), '---\nlang: ar\n---\n\n# مستقبل كوبرنيتس\n\n## مقدمة\n\nهذا نص قصير عن المستقبل.\n')
     const header = async (name: string) => {
       const result = await buildChapter(path.join(scratch.dir, name), { out: path.join(scratch.dir, 'header-out'), formats: ['handout'], browser: scratch.session, verify: false })
       const first = (await textItems(path.join(result.outDir, 'handout.pdf'))).filter((item) => item.page === 1)
+      // The header's runs: on the top line, give or take the baselines of different fonts.
       const top = Math.max(...first.map((item) => item.y))
-      return first.filter((item) => item.y === top).map((item) => item.str).join(' ')
+      return first.filter((item) => item.y >= top - 4).map((item) => item.str).join(' ')
     }
     const cut = await header('long.md')
     expect(cut).toContain('…')
     expect(cut).not.toContain('long title')
     expect(cut).toMatch(/1 \/ 1/)
-    // Isolated, the time reads "~1 min" whatever the title's direction.
+    // In a box of its own, the time reads "~1 min" whatever the title's direction.
     expect(await header('ar.md')).toMatch(/~\d+ min/)
   })
 
