@@ -4,7 +4,7 @@ import path from 'node:path'
 import { BrowserSession } from './browser/launch.js'
 import { buildChapter, type BuildOptions, type ChapterResult } from './build.js'
 import { isChapterdeckError, type ChapterdeckError } from './errors.js'
-import { cachedEntry, CacheKeys, type BookEntry } from './cache.js'
+import { CacheKeys, type BookEntry } from './cache.js'
 import { formatMinutes, talkMinutes } from './render/timing.js'
 import { escapeHtml } from './util/html.js'
 
@@ -13,6 +13,8 @@ export interface BookOptions extends BuildOptions {
   noCache?: boolean
   /** Chapters built at once (default: the machine's cores, at most 4). */
   concurrency?: number
+  /** Keys the caller already made for these options (the CLI's check for anything to build). */
+  cacheKeys?: CacheKeys
   /** Called when a chapter starts, at each of its stages, and when it ends. */
   onEvent?: (event: BookEvent) => void
 }
@@ -36,7 +38,7 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
   const entries: BookEntry[] = []
   const failures: ChapterdeckError[] = []
   const concurrency = Math.max(1, options.concurrency ?? Math.min(4, os.availableParallelism()))
-  const keys = new CacheKeys(options)
+  const keys = options.cacheKeys ?? new CacheKeys(options)
   let next = 0
   const worker = async () => {
     while (next < chapters.length) {
@@ -46,7 +48,7 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
       const started = performance.now()
       try {
         const key = keys.of(chapter)
-        const cached = options.noCache ? undefined : cachedEntry(chapter, key, out)
+        const cached = options.noCache ? undefined : keys.cached(chapter, out)
         if (cached) {
           entries[index] = { ...cached, ms: Math.round(performance.now() - started) }
           options.onEvent?.({ type: 'done', entry: entries[index] })

@@ -24,9 +24,15 @@ export interface BookEntry {
   files: string[]
 }
 
-/** Cache keys: a chapter's text, plus what every chapter depends on (version, theme, options). */
+/**
+ * Cache keys: a chapter's text, plus what every chapter depends on (version, theme, options).
+ * Each chapter's key and last build are looked up once, however often they are asked for (the
+ * CLI asks first, to know whether to start a browser at all, then the book build).
+ */
 export class CacheKeys {
   private readonly book: string
+  private readonly keys = new Map<string, string>()
+  private readonly entries = new Map<string, BookEntry | undefined>()
 
   constructor(options: Pick<BuildOptions, 'theme' | 'formats' | 'slideLevel' | 'verify' | 'handoutLayout' | 'paper' | 'assets'>) {
     const hash = createHash('sha256')
@@ -38,12 +44,24 @@ export class CacheKeys {
 
   /** What a chapter's output depends on, except the images it uses (checked from its report). */
   of(chapter: string): string {
-    return createHash('sha256').update(this.book).update(fs.readFileSync(chapter)).digest('hex')
+    let key = this.keys.get(chapter)
+    if (key === undefined) {
+      key = createHash('sha256').update(this.book).update(fs.readFileSync(chapter)).digest('hex')
+      this.keys.set(chapter, key)
+    }
+    return key
+  }
+
+  /** The chapter's last build in `out`, if nothing it depends on changed since (see cachedEntry). */
+  cached(chapter: string, out: string): BookEntry | undefined {
+    const id = `${out}\0${chapter}`
+    if (!this.entries.has(id)) this.entries.set(id, cachedEntry(chapter, this.of(chapter), out))
+    return this.entries.get(id)
   }
 }
 
 /** The last build's summary, if its key matches and the images it copied are unchanged. */
-export function cachedEntry(chapter: string, key: string, out: string): BookEntry | undefined {
+function cachedEntry(chapter: string, key: string, out: string): BookEntry | undefined {
   const slug = slugOf(chapter)
   const reportFile = path.join(out, slug, 'report.json')
   if (!fs.existsSync(reportFile)) return undefined

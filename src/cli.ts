@@ -155,9 +155,9 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
   // Loaded on demand so --help and --version answer without loading Marp and the browser driver.
   // If some chapter needs building, Marp starts loading in its thread, then the browser starts,
   // and both get ready while the pipeline loads here.
-  const [{ CacheKeys, cachedEntry }, { startMarp }] = await Promise.all([import('./cache.js'), import('./render/marp-thread.js')])
+  const [{ CacheKeys }, { startMarp }] = await Promise.all([import('./cache.js'), import('./render/marp-thread.js')])
   const keys = new CacheKeys(options)
-  const stale = !opts.cache || chapters.some((chapter) => !cachedEntry(chapter, keys.of(chapter), path.resolve(opts.out)))
+  const stale = !opts.cache || chapters.some((chapter) => !keys.cached(chapter, path.resolve(opts.out)))
   const needsBrowser = opts.verify || opts.formats.some((format) => browserFormats.includes(format))
   if (stale && (needsBrowser || opts.formats.includes('html'))) startMarp()
   const { BrowserSession } = await import('./browser/launch.js')
@@ -188,6 +188,7 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
   const { entries, failures } = await buildBook(chapters, {
     ...options,
     browser: session,
+    cacheKeys: keys,
     noCache: !opts.cache,
     onEvent: (event) => {
       if (event.type === 'start') progress.start(event.chapter, event.index, event.total)
