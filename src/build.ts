@@ -260,7 +260,6 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
     const cache = options.cache ? { key: options.cache, assets: Object.fromEntries(assetFiles(deck).map((asset) => [asset, fileDigest(asset)])) } : undefined
     writeReport(path.join(tmp, 'report.json'), { input, slug, deck, messages: file.messages, coverage: covered, timings, files, slideSummary: summarize(deck), fit, cache })
     files.push('report.json')
-    stopIfInterrupted()
     commit(tmp, outDir, Boolean(failure))
   } catch (error) {
     fs.rmSync(tmp, { recursive: true, force: true })
@@ -319,8 +318,8 @@ function makeTemp(outRoot: string, slug: string): string {
 
 /** Moves a finished output into place. A partial one only adds its files, keeping the rest. */
 function commit(tmp: string, outDir: string, partial: boolean): void {
-  // An interrupted build's scratch folder is gone: the previous output must stay untouched.
-  if (!fs.existsSync(tmp)) throw new ChapterdeckError('interrupted', { code: ExitCode.interrupted })
+  // An interrupted build's scratch folder is gone or half made: the previous output stays.
+  stopIfInterrupted()
   if (partial && fs.existsSync(outDir)) {
     for (const name of fs.readdirSync(tmp)) {
       fs.rmSync(path.join(outDir, name), { recursive: true, force: true })

@@ -189,13 +189,13 @@ export function planSlides(options: PlanOptions = {}) {
 
 const blocksPerUntitledSlide = 4
 const rtlLanguages = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ku-arab)\b/i
-const rtlLetter = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/
+const rtlLetters = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g
 
 /** Right to left when the language says so, or when most letters are Arabic or Hebrew. */
 function isRtl(lang: string, text: string): boolean {
   if (rtlLanguages.test(lang)) return true
-  if (!rtlLetter.test(text)) return false
-  const rtl = text.match(/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g)?.length ?? 0
+  const rtl = text.match(rtlLetters)?.length ?? 0
+  if (!rtl) return false
   const letters = text.match(/\p{L}/gu)?.length ?? 0
   return letters > 0 && rtl / letters > 0.5
 }

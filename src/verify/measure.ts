@@ -82,10 +82,10 @@ export async function measurePortable(
   baseDir: string,
   { fontsCss = '', lang = 'en' }: { fontsCss?: string; lang?: string } = {},
 ): Promise<SlideMeasure[]> {
-  // Without formulas in the render, a Marp without math shows the very same slides.
   const large = markdown.length > largeDeckChars
   // A huge deck renders with its garbage freed first, as each layout does (see runJobs).
   if (large) collectGarbage()
+  // Without formulas in the render, a Marp without math shows the very same slides.
   const math = await renderDeck(markdown, themeCss).then(({ html }) => /<mjx-container|class="katex"/.test(html))
   const variants = [
     () => measureDeck(browser, markdown, themeCss, baseDir, { headCss: fontsCss, lang }),
