@@ -7,6 +7,18 @@
 import fs from 'node:fs'
 import { build } from 'esbuild'
 
+// puppeteer's browser downloader needs proxy-agent (2 MB of JavaScript, with a JS engine for
+// PAC files); chapterdeck never downloads a browser, so the CLI does not load it on every run.
+const noProxyAgent = {
+  name: 'no-proxy-agent',
+  setup(build) {
+    build.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: 'proxy-agent', namespace: 'no-proxy-agent' }))
+    build.onLoad({ filter: /.*/, namespace: 'no-proxy-agent' }, () => ({
+      contents: "export class ProxyAgent { constructor() { throw new Error('chapterdeck does not download browsers') } }",
+    }))
+  },
+}
+
 // Chunk names change with their content: the last build's must not pile up.
 fs.rmSync('lib/bin', { recursive: true, force: true })
 await build({
@@ -22,4 +34,5 @@ await build({
   // CommonJS dependencies call require(); ES module output has none of its own.
   banner: { js: "import { createRequire as __chapterdeckRequire } from 'node:module'; const require = __chapterdeckRequire(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [noProxyAgent],
 })

@@ -219,6 +219,11 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
     progress.finish()
     return session.close()
   })
+  if (interrupted) {
+    // What a write already under way put back meanwhile (see removeUnfinished).
+    removeUnfinished()
+    return ExitCode.interrupted
+  }
   if (!opts.quiet && entries.length > 1) {
     io.out(summaryTable(entries))
     io.out(`book page: ${path.join(opts.out, 'index.html')}`)
