@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Commands build in their own process, except in the tests of the build daemon.
+    env: { CHAPTERDECK_DAEMON: '0' },
   },
 })

@@ -9,6 +9,8 @@
 //   P2  full build of the seed (md, html, pdf, overflow verification) vs `marp --pdf` of the
 //       same deck.md; P2v the same build with --no-verify, so the cost of measuring shows
 //   M1  peak RSS of the node process building a ~600 KB chapter (goal < 400 MB)
+// Builds run as a user runs them: through the build daemon the first one starts (its own here,
+// in this run's TMPDIR). Rows marked "own process" build with --no-daemon, each cold.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -68,10 +70,12 @@ const marp = () =>
   ])
 const ours = []
 const unverified = []
+const alone = []
 const theirs = []
 for (let i = 0; i < runs; i++) {
   ours.push(build())
   unverified.push(build('--no-verify'))
+  alone.push(build('--no-daemon'))
   theirs.push(marp())
 }
 
@@ -84,6 +88,7 @@ for (const chapter of chapters) fs.copyFileSync(chapter, path.join(book, path.ba
 const bookOut = path.join(work, 'book-out')
 const bookBuild = (...extra) => timeCommand(process.execPath, ['bin/chapterdeck.js', 'build', book, '--out', bookOut, '--formats', 'md,html,pdf', '-q', ...extra])
 const p3runs = [bookBuild('--no-cache')]
+const p3alone = [bookBuild('--no-cache', '--no-daemon')]
 const decks = path.join(work, 'decks')
 fs.mkdirSync(decks)
 for (const name of fs.readdirSync(bookOut).filter((entry) => fs.existsSync(path.join(bookOut, entry, 'deck.md')))) {
@@ -101,16 +106,21 @@ const perChapterRuns = [perChapterBook()]
 const batchRuns = [batchBook()]
 for (let i = 1; i < bookRuns; i++) {
   p3runs.push(bookBuild('--no-cache'))
+  p3alone.push(bookBuild('--no-cache', '--no-daemon'))
   perChapterRuns.push(perChapterBook())
   batchRuns.push(batchBook())
 }
 const [p3, perChapter, batch] = [median(p3runs), median(perChapterRuns), median(batchRuns)]
 const p4runs = []
+const p4alone = []
 for (let i = 0; i < bookRuns; i++) {
   fs.appendFileSync(path.join(book, path.basename(seed)), `\nOne more paragraph (${i + 1}), added to measure a rebuild.\n`)
   p4runs.push(bookBuild())
+  fs.appendFileSync(path.join(book, path.basename(seed)), `\nOne more paragraph (${i + 1}b), added to measure a rebuild.\n`)
+  p4alone.push(bookBuild('--no-daemon'))
 }
 const p4 = median(p4runs)
+const [p3own, p4own] = [median(p3alone), median(p4alone)]
 
 // M1: peak RSS of the node process on a chapter of about 600 KB (the corpus and the seed, over
 // and over), full build, against marp-cli's node process printing that chapter's deck.md.
@@ -127,7 +137,7 @@ let huge = ''
 for (let i = 0; huge.length < 600_000; i++) huge += pieces[i % pieces.length] + '\n\n'
 fs.writeFileSync(path.join(hugeDir, 'huge.md'), huge)
 const hugeOut = path.join(work, 'huge-out')
-const m1 = peakRss(['bin/chapterdeck.js', 'build', path.join(hugeDir, 'huge.md'), '--out', hugeOut, '-q', '--no-cache'])
+const m1 = peakRss(['bin/chapterdeck.js', 'build', path.join(hugeDir, 'huge.md'), '--out', hugeOut, '-q', '--no-cache', '--no-daemon'])
 const hugeSlides = JSON.parse(fs.readFileSync(path.join(hugeOut, 'huge', 'report.json'), 'utf8')).slides
 const m1marp = peakRss(['node_modules/@marp-team/marp-cli/marp-cli.js', path.join(hugeOut, 'huge', 'deck.md'), '--pdf', ...marpArgs, '-o', path.join(work, 'huge.pdf')])
 
@@ -137,7 +147,11 @@ const rows = [
   ['P3', `book of ${chapters.length} chapters (md, html, pdf, verified, no cache; median of ${bookRuns}) vs one \`marp --pdf\` per chapter`, ms(p3), ms(perChapter), `ratio ${(p3 / perChapter).toFixed(2)} (goal ≤ 0.3)`],
   ['P3b', 'the same book vs one `marp -I` batch call', ms(p3), ms(batch), `ratio ${(p3 / batch).toFixed(2)} (goal ≤ 0.7)`],
   ['P4', `rebuild after one chapter changed vs the full book (median of ${bookRuns})`, ms(p4), ms(p3), `ratio ${(p4 / p3).toFixed(2)} (goal ≤ 0.1)`],
+  ['P3o', 'P3 with every build in its own process (--no-daemon) vs one `marp --pdf` per chapter', ms(p3own), ms(perChapter), `ratio ${(p3own / perChapter).toFixed(2)} (goal ≤ 0.3)`],
+  ['P3bo', 'the same vs one `marp -I` batch call', ms(p3own), ms(batch), `ratio ${(p3own / batch).toFixed(2)} (goal ≤ 0.7)`],
+  ['P4o', 'P4 in its own process vs the full book in its own process', ms(p4own), ms(p3own), `ratio ${(p4own / p3own).toFixed(2)} (goal ≤ 0.1)`],
   ['P2', 'seed full build (md, html, pdf, handout, verified) vs `marp --pdf` of the same deck.md', ms(median(ours)), ms(median(theirs)), `ratio ${(median(ours) / median(theirs)).toFixed(2)} (goal ≤ 1.0)`],
+  ['P2o', 'the same build in its own process (--no-daemon)', ms(median(alone)), ms(median(theirs)), `ratio ${(median(alone) / median(theirs)).toFixed(2)} (goal ≤ 1.0)`],
   ['M1', `peak RSS of node: ${(Buffer.byteLength(huge) / 1024).toFixed(0)} KB chapter (${hugeSlides} slides), all outputs, vs \`marp --pdf\` of its deck.md`, `${m1.toFixed(0)} MB`, `${m1marp.toFixed(0)} MB`, `goal < 400 MB`],
   ['P2v', 'the same build with --no-verify (cost of measuring = P2 − P2v)', ms(median(unverified)), ms(median(theirs)), `ratio ${(median(unverified) / median(theirs)).toFixed(2)}`],
 ]
@@ -153,4 +167,5 @@ const report = [
 ]
 fs.writeFileSync('bench/results.md', report.join('\n'))
 console.log(report.join('\n'))
+timeCommand(process.execPath, ['bin/chapterdeck.js', 'daemon', '--stop'])
 fs.rmSync(work, { recursive: true, force: true })

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { BrowserSession } from './browser/launch.js'
-import { buildChapter, type BuildOptions, type ChapterResult } from './build.js'
+import { buildChapter, interrupted, type BuildOptions, type ChapterResult } from './build.js'
 import { isChapterdeckError, type ChapterdeckError } from './errors.js'
 import { CacheKeys, type BookEntry } from './cache.js'
 import { formatMinutes, talkMinutes } from './render/timing.js'
@@ -41,7 +41,7 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
   const keys = options.cacheKeys ?? new CacheKeys(options)
   let next = 0
   const worker = async () => {
-    while (next < chapters.length) {
+    while (next < chapters.length && !interrupted()) {
       const index = next++
       const chapter = chapters[index]
       options.onEvent?.({ type: 'start', chapter, index, total: chapters.length })
@@ -71,7 +71,8 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
     if (!options.browser) await session.close()
   }
   const built = entries.filter(Boolean)
-  if (built.length) {
+  // An interrupted book keeps its last page, which lists the chapters it did not get to.
+  if (built.length && !interrupted()) {
     fs.mkdirSync(out, { recursive: true })
     fs.writeFileSync(path.join(out, 'index.html'), bookPage(built))
   }

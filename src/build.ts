@@ -297,6 +297,11 @@ export function removeUnfinished(): void {
   for (const dir of unfinished) fs.rmSync(dir, { recursive: true, force: true })
 }
 
+/** Whether Ctrl-C stopped the builds: no chapter starts after it. */
+export function interrupted(): boolean {
+  return stopping
+}
+
 // After Ctrl-C a build still running writes nothing more: its scratch folder is gone, and a
 // write would make it again, half full, and leave it behind.
 function stopIfInterrupted(): void {

@@ -7,23 +7,35 @@ import type { HandoutLayout, Paper } from './render/handout.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
 import { plainProgress } from './progress.js'
 import { version } from './render/theme.js'
+import { daemonEnabled, daemonVariable } from './daemon/address.js'
+import type { BrowserSession } from './browser/launch.js'
+import type { EventEmitter } from 'node:events'
 
 interface Output {
   out: (line: string) => void
   err: (line: string) => void
   /** A terminal for the live progress display; without one, progress is plain lines. */
   live?: NodeJS.WriteStream
+  /** Colors on the live display (default: unless NO_COLOR is set). */
+  color?: boolean
+}
+
+/** Where a build runs when the build daemon runs it: the daemon's browser and its Ctrl-C. */
+interface BuildContext {
+  session: BrowserSession
+  signals: EventEmitter
 }
 
 const processOutput: Output = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   live: process.stderr.isTTY && !process.env.CI ? process.stderr : undefined,
+  color: !('NO_COLOR' in process.env),
 }
 
 
 /** The CLI: parses argv, runs the shared core, prints diagnostics, returns the exit code. */
-export async function main(argv: string[], io: Output = processOutput): Promise<number> {
+export async function main(argv: string[], io: Output = processOutput, context?: BuildContext): Promise<number> {
   let debug = argv.includes('--debug')
   let code: number = ExitCode.ok
   const program = new Command('chapterdeck')
@@ -51,14 +63,29 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     .option('--assets <dir>', "a folder images may also come from, besides each chapter's own")
     .option('--no-verify', 'skip measuring slides in a browser (overflow is then not ruled out)')
     .option('--no-cache', 'rebuild every chapter, even those whose inputs did not change')
+    .option('--no-daemon', `build in this process, not in the build daemon (also ${daemonVariable}=0)`)
     .option('--debug', 'show stack traces for errors')
     .addHelpText(
       'after',
       '\nExamples:\n  chapterdeck build                         every chapter in source/ → dist/\n  chapterdeck build ch1.md --formats md,html  deck.md and index.html only\n  chapterdeck build book/ --out talks --theme gaia',
     )
+    .addHelpText(
+      'after',
+      '\nBuilds run in a build daemon that the first build starts: it keeps the browser and Marp ready, so a\nrebuild costs only the chapters that changed. It stops after 10 minutes unused; see `chapterdeck daemon`.',
+    )
     .action(async (paths: string[], opts: BuildFlags) => {
       debug = Boolean(opts.debug)
-      code = await buildCommand(paths, opts, io)
+      if (!context && opts.daemon && daemonEnabled()) {
+        // A wrong path is answered here, without starting a daemon.
+        expand(paths)
+        const { buildOnDaemon } = await import('./daemon/client.js')
+        const served = await buildOnDaemon(argv, io, { quiet: opts.quiet })
+        if (served !== undefined) {
+          code = served
+          return
+        }
+      }
+      code = await buildCommand(paths, opts, io, context)
     })
 
   program
@@ -111,6 +138,26 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       io.out('stopped')
     })
 
+  program
+    .command('daemon')
+    .description('run the build daemon here (builds start one by themselves), or ask the running one')
+    .option('--status', 'say whether a build daemon runs, since when, and how many builds it made')
+    .option('--stop', 'stop the running build daemon')
+    .option('--idle <seconds>', 'stop after this long without a build', parseSeconds, 600)
+    .action(async (opts: { status?: boolean; stop?: boolean; idle: number }) => {
+      const [{ daemonSocket }, { askDaemon }] = await Promise.all([import('./daemon/address.js'), import('./daemon/client.js')])
+      if (opts.status || opts.stop) {
+        const answer = await askDaemon(opts.stop ? 'stop' : 'status')
+        if (!answer) io.out('no build daemon runs')
+        else if (answer.type === 'status') io.out(`build daemon ${answer.pid}: up since ${new Date(answer.since).toISOString()}, ${answer.builds} build${answer.builds === 1 ? '' : 's'}${answer.busy ? ', building now' : ''}`)
+        else io.out('build daemon stopped')
+        return
+      }
+      const { runDaemon } = await import('./daemon/daemon.js')
+      await runDaemon(daemonSocket(), (args, daemonIo, daemonContext) => main(args, daemonIo, daemonContext), { idleMs: opts.idle * 1000 })
+      await new Promise(() => undefined)
+    })
+
   try {
     if (!argv.length) {
       program.outputHelp()
@@ -138,9 +185,10 @@ interface BuildFlags {
   handoutLayout: HandoutLayout
   paper: Paper
   debug?: boolean
+  daemon: boolean
 }
 
-async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Promise<number> {
+async function buildCommand(paths: string[], opts: BuildFlags, io: Output, context?: BuildContext): Promise<number> {
   const chapters = expand(paths)
   const options = {
     out: opts.out,
@@ -161,12 +209,12 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
   const needsBrowser = opts.verify || opts.formats.some((format) => browserFormats.includes(format))
   if (stale && (needsBrowser || opts.formats.includes('html'))) startMarp()
   const { BrowserSession } = await import('./browser/launch.js')
-  const session = new BrowserSession()
+  const session = context?.session ?? new BrowserSession()
   if (stale && needsBrowser) session.get().catch(() => undefined)
   const [{ buildBook }, { removeUnfinished }] = await Promise.all([import('./book.js'), import('./build.js')])
   let code: number = ExitCode.ok
   // The live display's terminal library loads only for a terminal.
-  const progress = io.live && !opts.quiet ? (await import('./live-progress.js')).liveProgress(io.live) : plainProgress(io.err, Boolean(opts.quiet))
+  const progress = io.live && !opts.quiet ? (await import('./live-progress.js')).liveProgress(io.live, { color: io.color }) : plainProgress(io.err, Boolean(opts.quiet))
   // Ctrl-C: what was finished stays, what was not is removed, and the browser goes.
   let interrupted = false
   const interrupt = () => {
@@ -183,14 +231,17 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
     session.close().then(exit, exit)
     setTimeout(exit, 2000).unref()
   }
-  process.on('SIGINT', interrupt)
-  process.on('SIGTERM', interrupt)
+  const signals = context?.signals ?? process
+  signals.on('SIGINT', interrupt)
+  signals.on('SIGTERM', interrupt)
   const { entries, failures } = await buildBook(chapters, {
     ...options,
     browser: session,
     cacheKeys: keys,
     noCache: !opts.cache,
     onEvent: (event) => {
+      // After Ctrl-C, chapters still running fail for that reason alone: said once, above.
+      if (interrupted) return
       if (event.type === 'start') progress.start(event.chapter, event.index, event.total)
       else if (event.type === 'stage') progress.stage(event.chapter, event.stage)
       else if (event.type === 'failed') {
@@ -214,10 +265,11 @@ async function buildCommand(paths: string[], opts: BuildFlags, io: Output): Prom
       }
     },
   }).finally(() => {
-    process.off('SIGINT', interrupt)
-    process.off('SIGTERM', interrupt)
+    signals.off('SIGINT', interrupt)
+    signals.off('SIGTERM', interrupt)
     progress.finish()
-    return session.close()
+    // The build daemon keeps its browser for the next build.
+    return context ? undefined : session.close()
   })
   if (interrupted) {
     // What a write already under way put back meanwhile (see removeUnfinished).
@@ -317,6 +369,12 @@ function parsePort(value: string): number {
   const port = Number(value)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535')
   return port
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value)
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('must be a number of seconds above 0')
+  return seconds
 }
 
 function parseLevel(value: string): number {

@@ -122,6 +122,7 @@ describe('chapterdeck CLI', () => {
   it('on Ctrl-C keeps finished chapters, leaves no scratch folders and exits 130', async () => {
     const seed = fs.readFileSync(path.resolve('source/the-future-of-kubernetes.md'), 'utf8')
     for (const name of ['a', 'b', 'c']) write(`int/${name}.md`, seed)
+    write('int-out/index.html', 'the last book page')
     const child = spawn(process.execPath, [bin, 'build', 'int', '--out', 'int-out', '--formats', 'md,html,pdf', '--no-cache'], { cwd: work })
     let stderr = ''
     let stdout = ''
@@ -136,6 +137,9 @@ describe('chapterdeck CLI', () => {
     expect(code).toBe(130)
     expect(stderr).toContain('interrupted')
     noStack(stderr)
+    // Chapters cut short are not reported as failures, and the book page is not cut down.
+    expect(stderr.split('chapterdeck: interrupted;')[1]).not.toContain('chapterdeck:')
+    expect(fs.readFileSync(path.join(work, 'int-out/index.html'), 'utf8')).toBe('the last book page')
     const left = fs.readdirSync(path.join(work, 'int-out'))
     expect(left.filter((name) => name.includes('.tmp-') || name.includes('.old-'))).toEqual([])
     const built = left.filter((name) => ['a', 'b', 'c'].includes(name))

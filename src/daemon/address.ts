@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** Set to 0 (or pass --no-daemon) to build in the command's own process. */
+export const daemonVariable = 'CHAPTERDECK_DAEMON'
+
+export function daemonEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !['0', 'false', 'no', 'off'].includes((env[daemonVariable] ?? '').trim().toLowerCase())
+}
+
+/**
+ * The build daemon's socket: one per user, per chapterdeck build and per environment a build
+ * depends on (the browser it would find, the temporary folder), so a build never runs in a
+ * daemon started by other code or in another setting. The folder is the user's alone.
+ */
+export function daemonSocket(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = path.join(os.tmpdir(), `chapterdeck-${os.userInfo().uid}`)
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const stat = fs.statSync(dir)
+  if (stat.uid !== os.userInfo().uid || (stat.mode & 0o077) !== 0) {
+    throw new Error(`${dir} is not private to this user`)
+  }
+  const hash = createHash('sha256')
+  // The CLI bundle's own file: rebuilding chapterdeck gives it a new daemon.
+  const bundle = fileURLToPath(import.meta.url)
+  const { mtimeMs, size } = fs.statSync(bundle)
+  for (const part of [bundle, mtimeMs, size, process.execPath, process.version, env.CHROME_PATH ?? '', env.PATH ?? '', os.tmpdir()]) hash.update(`${part}\0`)
+  return path.join(dir, `daemon-${hash.digest('hex').slice(0, 16)}.sock`)
+}

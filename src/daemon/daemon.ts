@@ -1,0 +1,146 @@
+import { EventEmitter } from 'node:events'
+import fs from 'node:fs'
+import net from 'node:net'
+import { createInterface } from 'node:readline'
+import { BrowserSession } from '../browser/launch.js'
+import type { ClientMessage, DaemonMessage } from './protocol.js'
+
+/** What the daemon runs for a build request: the CLI's main, in this process. */
+export type Runner = (argv: string[], io: DaemonIo, context: { session: BrowserSession; signals: EventEmitter }) => Promise<number>
+
+export interface DaemonIo {
+  out: (line: string) => void
+  err: (line: string) => void
+  live?: NodeJS.WriteStream
+  color?: boolean
+}
+
+/**
+ * The build daemon: a process that keeps Chromium and Marp running, and its code compiled,
+ * between builds, so a rebuild costs only the chapters that changed. Builds run one at a
+ * time; a build asked for while another runs is refused (its command builds on its own).
+ * It stops after `idleMs` without a build, when asked to, or after an interrupted build.
+ */
+export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleMs: number }): Promise<void> {
+  const session = { current: new BrowserSession() }
+  const started = Date.now()
+  let builds = 0
+  let busy = false
+  let idle: NodeJS.Timeout | undefined
+  const server = net.createServer()
+  const stop = async () => {
+    server.close()
+    await session.current.close()
+    process.exit(0)
+  }
+  const rest = () => {
+    clearTimeout(idle)
+    idle = setTimeout(() => void stop(), idleMs)
+  }
+
+  server.on('connection', (connection) => {
+    const send = (message: DaemonMessage) => {
+      if (!connection.destroyed) connection.write(`${JSON.stringify(message)}\n`)
+    }
+    const signals = new EventEmitter()
+    let building = false
+    // A command that goes away (Ctrl-C, a closed terminal) interrupts its build.
+    connection.on('close', () => {
+      if (building) signals.emit('SIGINT')
+    })
+    connection.on('error', () => undefined)
+    createInterface({ input: connection }).on('line', (line) => {
+      const message = JSON.parse(line) as ClientMessage
+      if (message.type === 'interrupt') signals.emit('SIGINT')
+      else if (message.type === 'status') send({ type: 'status', pid: process.pid, builds, since: started, busy })
+      else if (message.type === 'stop') {
+        send({ type: 'exit', code: 0 })
+        connection.end()
+        void stop()
+      } else if (busy) send({ type: 'busy' })
+      else {
+        busy = building = true
+        clearTimeout(idle)
+        void build(message, send, signals).finally(() => {
+          busy = building = false
+          builds += 1
+          connection.end()
+          rest()
+        })
+      }
+    })
+  })
+
+  const build = async (request: Extract<ClientMessage, { type: 'build' }>, send: (message: DaemonMessage) => void, signals: EventEmitter) => {
+    // A browser that crashed or was closed since the last build is started again.
+    if (session.current.started && !(await session.current.get().then((browser) => browser.connected, () => false))) {
+      await session.current.close()
+      session.current = new BrowserSession()
+    }
+    const io: DaemonIo = {
+      out: (text) => send({ type: 'out', text }),
+      err: (text) => send({ type: 'err', text }),
+      color: request.color,
+      live: request.live ? liveStream(request.live, (data) => send({ type: 'live', data })) : undefined,
+    }
+    let code = 1
+    try {
+      process.chdir(request.cwd)
+      code = await run(request.argv, io, { session: session.current, signals })
+    } catch (error) {
+      io.err(`chapterdeck: build daemon: ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      send({ type: 'exit', code })
+      process.chdir('/')
+    }
+  }
+
+  await listen(server, socket)
+  // However it ends (an interrupted build exits at once), its socket goes; its log stays.
+  process.on('exit', () => fs.rmSync(socket, { force: true }))
+  rest()
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop())
+}
+
+/** Listens on the socket, taking over one left by a daemon that died, never a live one. */
+async function listen(server: net.Server, socket: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(socket, () => {
+          server.off('error', reject)
+          resolve()
+        })
+      })
+      fs.chmodSync(socket, 0o600)
+      return
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt > 0) throw error
+      const alive = await new Promise<boolean>((resolve) => {
+        const probe = net.connect(socket, () => {
+          probe.destroy()
+          resolve(true)
+        })
+        probe.on('error', () => resolve(false))
+      })
+      if (alive) throw new Error('another build daemon already answers on this socket')
+      fs.rmSync(socket, { force: true })
+    }
+  }
+}
+
+/** A stand-in for the command's terminal: what the live display writes goes to the command. */
+function liveStream(size: { columns: number; rows: number }, write: (data: string) => void): NodeJS.WriteStream {
+  const stream = new EventEmitter() as unknown as NodeJS.WriteStream & { isTTY: boolean }
+  Object.assign(stream, {
+    isTTY: true,
+    columns: size.columns,
+    rows: size.rows,
+    write: (chunk: string | Uint8Array) => {
+      write(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+      return true
+    },
+  })
+  return stream
+}
