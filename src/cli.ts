@@ -8,22 +8,15 @@ import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
 import { plainProgress } from './progress.js'
 import { version } from './render/theme.js'
 import { daemonEnabled, daemonVariable } from './daemon/address.js'
-import type { BrowserSession } from './browser/launch.js'
-import type { EventEmitter } from 'node:events'
+import type { DaemonContext } from './daemon/daemon.js'
 
-interface Output {
+export interface Output {
   out: (line: string) => void
   err: (line: string) => void
   /** A terminal for the live progress display; without one, progress is plain lines. */
   live?: NodeJS.WriteStream
   /** Colors on the live display (default: unless NO_COLOR is set). */
   color?: boolean
-}
-
-/** Where a build runs when the build daemon runs it: the daemon's browser and its Ctrl-C. */
-interface BuildContext {
-  session: BrowserSession
-  signals: EventEmitter
 }
 
 const processOutput: Output = {
@@ -35,7 +28,7 @@ const processOutput: Output = {
 
 
 /** The CLI: parses argv, runs the shared core, prints diagnostics, returns the exit code. */
-export async function main(argv: string[], io: Output = processOutput, context?: BuildContext): Promise<number> {
+export async function main(argv: string[], io: Output = processOutput, context?: DaemonContext): Promise<number> {
   let debug = argv.includes('--debug')
   let code: number = ExitCode.ok
   const program = new Command('chapterdeck')
@@ -155,6 +148,7 @@ export async function main(argv: string[], io: Output = processOutput, context?:
       }
       const { runDaemon } = await import('./daemon/daemon.js')
       await runDaemon(daemonSocket(), (args, daemonIo, daemonContext) => main(args, daemonIo, daemonContext), { idleMs: opts.idle * 1000 })
+      // It runs until it stops itself (process.exit): returning would end the process now.
       await new Promise(() => undefined)
     })
 
@@ -188,7 +182,7 @@ interface BuildFlags {
   daemon: boolean
 }
 
-async function buildCommand(paths: string[], opts: BuildFlags, io: Output, context?: BuildContext): Promise<number> {
+async function buildCommand(paths: string[], opts: BuildFlags, io: Output, context?: DaemonContext): Promise<number> {
   const chapters = expand(paths)
   const options = {
     out: opts.out,

@@ -28,6 +28,7 @@ export class BrowserSession {
   private browser?: Promise<Browser>
   private profile?: string
   private warming?: Promise<void>
+  private closing?: Promise<void>
   found?: FoundBrowser
 
   get(): Promise<Browser> {
@@ -39,12 +40,19 @@ export class BrowserSession {
     return this.browser !== undefined
   }
 
-  async close(): Promise<void> {
+  /** Closes the browser and removes its profile; a second call (Ctrl-C during close) waits for the first. */
+  close(): Promise<void> {
     const pending = this.browser
     this.browser = undefined
+    if (pending || !this.closing) this.closing = this.shutDown(pending)
+    return this.closing
+  }
+
+  private async shutDown(pending: Promise<Browser> | undefined): Promise<void> {
     // A page still opening when the browser closes would wait out puppeteer's 30 s timeout.
     if (pending) await pending.then(async (browser) => (await this.warming, browser.close())).catch(() => undefined)
-    if (this.profile) fs.rmSync(this.profile, { recursive: true, force: true })
+    // The browser's last writes into its profile can trail its exit by a moment.
+    if (this.profile) fs.rmSync(this.profile, { recursive: true, force: true, maxRetries: 5 })
   }
 
   private async launch(): Promise<Browser> {

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url'
 export const daemonVariable = 'CHAPTERDECK_DAEMON'
 
 export function daemonEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  // Unix sockets and a user id name the daemon: on Windows, builds run in their own process.
+  if (process.platform === 'win32') return false
   return !['0', 'false', 'no', 'off'].includes((env[daemonVariable] ?? '').trim().toLowerCase())
 }
 

@@ -6,14 +6,9 @@ import { createInterface } from 'node:readline'
 import { ExitCode } from '../errors.js'
 import { packageRoot } from '../render/theme.js'
 import { daemonSocket } from './address.js'
+import type { Output } from '../cli.js'
 import type { ClientMessage, DaemonMessage } from './protocol.js'
 
-export interface ClientIo {
-  out: (line: string) => void
-  err: (line: string) => void
-  live?: NodeJS.WriteStream
-  color?: boolean
-}
 
 /** Minutes a build daemon waits for another build before it stops (CHAPTERDECK_DAEMON_IDLE: seconds). */
 export const idleMinutes = 10
@@ -22,7 +17,7 @@ export const idleMinutes = 10
  * Runs `chapterdeck <argv>` in the build daemon, starting one if none runs, and shows its
  * output here. Undefined when no daemon could take the build: the command builds on its own.
  */
-export async function buildOnDaemon(argv: string[], io: ClientIo, { quiet = false } = {}): Promise<number | undefined> {
+export async function buildOnDaemon(argv: string[], io: Output, { quiet = false } = {}): Promise<number | undefined> {
   let socket: string
   try {
     socket = daemonSocket()
@@ -55,7 +50,7 @@ export async function askDaemon(type: 'status' | 'stop'): Promise<Extract<Daemon
   })
 }
 
-function talk(connection: net.Socket, argv: string[], io: ClientIo): Promise<number | undefined> {
+function talk(connection: net.Socket, argv: string[], io: Output): Promise<number | undefined> {
   const send = (message: ClientMessage) => connection.write(`${JSON.stringify(message)}\n`)
   let interrupted = false
   const interrupt = () => {

@@ -3,17 +3,17 @@ import fs from 'node:fs'
 import net from 'node:net'
 import { createInterface } from 'node:readline'
 import { BrowserSession } from '../browser/launch.js'
+import type { Output } from '../cli.js'
 import type { ClientMessage, DaemonMessage } from './protocol.js'
 
-/** What the daemon runs for a build request: the CLI's main, in this process. */
-export type Runner = (argv: string[], io: DaemonIo, context: { session: BrowserSession; signals: EventEmitter }) => Promise<number>
-
-export interface DaemonIo {
-  out: (line: string) => void
-  err: (line: string) => void
-  live?: NodeJS.WriteStream
-  color?: boolean
+/** Where a build runs when the daemon runs it: the daemon's browser, and Ctrl-C from its command. */
+export interface DaemonContext {
+  session: BrowserSession
+  signals: EventEmitter
 }
+
+/** What the daemon runs for a build request: the CLI's main, in this process. */
+export type Runner = (argv: string[], io: Output, context: DaemonContext) => Promise<number>
 
 /**
  * The build daemon: a process that keeps Chromium and Marp running, and its code compiled,
@@ -50,7 +50,12 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
     })
     connection.on('error', () => undefined)
     createInterface({ input: connection }).on('line', (line) => {
-      const message = JSON.parse(line) as ClientMessage
+      let message: ClientMessage
+      try {
+        message = JSON.parse(line)
+      } catch {
+        return void connection.destroy()
+      }
       if (message.type === 'interrupt') signals.emit('SIGINT')
       else if (message.type === 'status') send({ type: 'status', pid: process.pid, builds, since: started, busy })
       else if (message.type === 'stop') {
@@ -77,7 +82,7 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
       await session.current.close()
       session.current = new BrowserSession()
     }
-    const io: DaemonIo = {
+    const io: Output = {
       out: (text) => send({ type: 'out', text }),
       err: (text) => send({ type: 'err', text }),
       color: request.color,

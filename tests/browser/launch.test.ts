@@ -26,4 +26,23 @@ describe('BrowserSession', () => {
     expect(result.status).toBe(0)
     expect(result.stdout.trim()).toBe('closed')
   })
+
+  it('closes once when asked twice at once (Ctrl-C while a build closes it), removing its profile', () => {
+    const script = `
+      import fs from 'node:fs'
+      const { BrowserSession } = await import(${JSON.stringify(launch)})
+      for (let i = 0; i < 4; i++) {
+        const session = new BrowserSession()
+        const browser = await session.get()
+        await (await browser.newPage()).goto('data:text/html,<p>page')
+        const profile = session.profile
+        await Promise.all([session.close(), session.close()])
+        if (fs.existsSync(profile)) throw new Error('profile left: ' + profile)
+      }
+      console.log('closed')
+    `
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 })
+    expect(result.stderr).toBe('')
+    expect(result.stdout.trim()).toBe('closed')
+  })
 })
