@@ -65,6 +65,9 @@ export class BrowserSession {
         args,
         userDataDir: this.profile,
         protocolTimeout: 300_000,
+        // Over a pipe, Chromium exits when this process does, even killed (SIGKILL, out of
+        // memory): a build daemon that dies leaves no browser running.
+        pipe: true,
         // Shutdown is ours (serve closes its server, watcher and browser on Ctrl-C); the
         // browser still dies with the process.
         handleSIGINT: false,

@@ -23,6 +23,19 @@ function run(args: string[], extra: NodeJS.ProcessEnv = {}) {
 
 const status = () => run(['daemon', '--status']).stdout.trim()
 
+// Processes by /proc (Linux): a zombie has exited, only its parent has not collected it yet.
+const stat = (pid: number) => {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const [state, parent] = text.slice(text.lastIndexOf(')') + 2).split(' ')
+    return { state, parent: Number(parent) }
+  } catch {
+    return undefined
+  }
+}
+const running = (pid: number) => ![undefined, 'Z', 'X'].includes(stat(pid)?.state)
+const children = (pid: number) => fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name) && stat(Number(name))?.parent === pid).map(Number)
+
 function fresh(name: string) {
   tmp = path.join(work, `${name}-tmp`)
   fs.mkdirSync(tmp, { recursive: true })
@@ -115,7 +128,11 @@ describe('build daemon', () => {
     expect(run(['build', chapter, '--out', 'stale/out', '--formats', 'md'], { CHAPTERDECK_DAEMON_IDLE: '2' }).code).toBe(0)
     const socket = fs.readdirSync(socketDir).find((name) => name.endsWith('.sock'))!
     const pid = Number(/daemon (\d+)/.exec(status())![1])
+    const browser = children(pid)
+    expect(browser.length).toBeGreaterThan(0)
     process.kill(pid, 'SIGKILL')
+    // Its Chromium goes with it, not left running for nobody.
+    await expect.poll(() => browser.filter(running), { timeout: 10_000 }).toEqual([])
     const refused = () => new Promise<boolean>((resolve) => net.connect(path.join(socketDir, socket)).on('error', () => resolve(true)).on('connect', () => resolve(false)))
     await expect.poll(refused).toBe(true)
     expect(fs.existsSync(path.join(socketDir, socket))).toBe(true)
