@@ -4,6 +4,8 @@ import net from 'node:net'
 import { createInterface } from 'node:readline'
 import { BrowserSession } from '../browser/launch.js'
 import type { Output } from '../cli.js'
+import { forgetRenders } from '../render/render.js'
+import { collectGarbage } from '../util/memory.js'
 import type { ClientMessage, DaemonMessage } from './protocol.js'
 
 /** Where a build runs when the daemon runs it: the daemon's browser, and Ctrl-C from its command. */
@@ -70,6 +72,9 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
           busy = building = false
           builds += 1
           connection.end()
+          // Waiting for the next build, the daemon keeps its browser and code, not this build's decks.
+          forgetRenders()
+          collectGarbage()
           rest()
         })
       }
@@ -101,8 +106,13 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
   }
 
   await listen(server, socket)
-  // However it ends (an interrupted build exits at once), its socket goes; its log stays.
-  process.on('exit', () => fs.rmSync(socket, { force: true }))
+  // However it ends (an interrupted build exits at once), its socket goes; its log stays if
+  // something was written to it.
+  process.on('exit', () => {
+    fs.rmSync(socket, { force: true })
+    const log = socket.replace(/\.sock$/, '.log')
+    if (fs.statSync(log, { throwIfNoEntry: false })?.size === 0) fs.rmSync(log, { force: true })
+  })
   rest()
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop())
 }

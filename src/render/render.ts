@@ -54,3 +54,9 @@ export function forgetRender(markdown: string, themes: string[] = [], options: M
   renders.delete(key)
   sizes.delete(key)
 }
+
+/** Drops every kept render: between a daemon's builds, whose decks the next build will not show again. */
+export function forgetRenders(): void {
+  renders.clear()
+  sizes.clear()
+}

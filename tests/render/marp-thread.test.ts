@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/render/engine.js'
 import { stopMarp } from '../../src/render/marp-thread.js'
-import { renderDeck } from '../../src/render/render.js'
+import { forgetRenders, renderDeck } from '../../src/render/render.js'
 import { loadTheme } from '../../src/render/theme.js'
 
 const deck = '---\nmarp: true\ntheme: chapterdeck\n---\n\n# Title\n\n---\n\n## A slide\n\n- one\n- two\n\n```js\nconst x = 1\n```\n'
@@ -21,6 +21,12 @@ describe('Marp in its worker thread', () => {
     const first = renderDeck(`${deck}\nonce\n`, themes)
     expect(renderDeck(`${deck}\nonce\n`, themes)).toBe(first)
     expect(renderDeck(`${deck}\nonce\n`, themes, { math: false })).not.toBe(first)
+    // A build daemon lets every render go between builds.
+    await first
+    forgetRenders()
+    const again = renderDeck(`${deck}\nonce\n`, themes)
+    expect(again).not.toBe(first)
+    expect((await again).html).toBe((await first).html)
   })
 
   it('starts a new thread after an idle one was stopped', async () => {
