@@ -29,6 +29,7 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
   let builds = 0
   let busy = false
   let idle: NodeJS.Timeout | undefined
+  let sweep: NodeJS.Timeout | undefined
   const server = net.createServer()
   const stop = async () => {
     server.close()
@@ -38,6 +39,7 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
   const rest = () => {
     clearTimeout(idle)
     idle = setTimeout(() => void stop(), idleMs)
+    sweep = setTimeout(collectGarbage, 1000)
   }
 
   server.on('connection', (connection) => {
@@ -68,13 +70,14 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
       else {
         busy = building = true
         clearTimeout(idle)
+        clearTimeout(sweep)
         void build(message, send, signals).finally(() => {
           busy = building = false
           builds += 1
           connection.end()
-          // Waiting for the next build, the daemon keeps its browser and code, not this build's decks.
+          // Waiting for the next build, the daemon keeps its browser and code, not this build's
+          // decks; their garbage goes once no build follows at once (a collection takes a moment).
           forgetRenders()
-          collectGarbage()
           rest()
         })
       }
