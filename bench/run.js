@@ -137,9 +137,8 @@ let huge = ''
 for (let i = 0; huge.length < 600_000; i++) huge += pieces[i % pieces.length] + '\n\n'
 fs.writeFileSync(path.join(hugeDir, 'huge.md'), huge)
 const hugeOut = path.join(work, 'huge-out')
-const m1 = peakRss(['bin/chapterdeck.js', 'build', path.join(hugeDir, 'huge.md'), '--out', hugeOut, '-q', '--no-cache', '--no-daemon'])
-// The same chapter built by the build daemon, which has built everything above: its peak over the whole run.
-timeCommand(process.execPath, ['bin/chapterdeck.js', 'build', path.join(hugeDir, 'huge.md'), '--out', path.join(work, 'huge-daemon'), '-q', '--no-cache'])
+const m1 = peakRss(['bin/chapterdeck.js', 'build', path.join(hugeDir, 'huge.md'), '--out', hugeOut, '-q', '--no-cache'])
+// The build daemon's peak over this run (a chapter as huge as M1's builds in its own process).
 const daemonPid = /daemon (\d+)/.exec(spawnSync(process.execPath, ['bin/chapterdeck.js', 'daemon', '--status'], { encoding: 'utf8', env: { ...process.env, TMPDIR: work } }).stdout)?.[1]
 const m1daemon = daemonPid ? Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${daemonPid}/status`, 'utf8'))[1]) / 1024 : NaN
 const hugeSlides = JSON.parse(fs.readFileSync(path.join(hugeOut, 'huge', 'report.json'), 'utf8')).slides
@@ -157,7 +156,7 @@ const rows = [
   ['P2', 'seed full build (md, html, pdf, handout, verified) vs `marp --pdf` of the same deck.md', ms(median(ours)), ms(median(theirs)), `ratio ${(median(ours) / median(theirs)).toFixed(2)} (goal ≤ 1.0)`],
   ['P2o', 'the same build in its own process (--no-daemon)', ms(median(alone)), ms(median(theirs)), `ratio ${(median(alone) / median(theirs)).toFixed(2)} (goal ≤ 1.0)`],
   ['M1', `peak RSS of node: ${(Buffer.byteLength(huge) / 1024).toFixed(0)} KB chapter (${hugeSlides} slides), all outputs, vs \`marp --pdf\` of its deck.md`, `${m1.toFixed(0)} MB`, `${m1marp.toFixed(0)} MB`, `goal < 400 MB`],
-  ['M1d', 'peak RSS of the build daemon over this whole run: every daemon build above, then that chapter', `${m1daemon.toFixed(0)} MB`, '', `goal < 400 MB`],
+  ['M1d', 'peak RSS of the build daemon over this run: every build above not marked "own process" (books of 17 chapters, 2 at a time)', `${m1daemon.toFixed(0)} MB`, '', `M1's bound: < 400 MB`],
   ['P2v', 'the same build with --no-verify (cost of measuring = P2 − P2v)', ms(median(unverified)), ms(median(theirs)), `ratio ${(median(unverified) / median(theirs)).toFixed(2)}`],
 ]
 const report = [

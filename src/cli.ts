@@ -8,6 +8,7 @@ import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
 import { plainProgress } from './progress.js'
 import { version } from './render/theme.js'
 import { daemonEnabled, daemonVariable } from './daemon/address.js'
+import { largeDeckChars } from './util/memory.js'
 import type { DaemonContext } from './daemon/daemon.js'
 
 export interface Output {
@@ -68,9 +69,9 @@ export async function main(argv: string[], io: Output = processOutput, context?:
     )
     .action(async (paths: string[], opts: BuildFlags) => {
       debug = Boolean(opts.debug)
-      if (!context && opts.daemon && daemonEnabled()) {
-        // A wrong path is answered here, without starting a daemon.
-        expand(paths)
+      // A wrong path is answered here, without starting a daemon. A huge chapter builds in a
+      // process of its own, which gives all its memory back when it ends.
+      if (!context && opts.daemon && daemonEnabled() && expand(paths).every((chapter) => fs.statSync(chapter).size <= largeDeckChars)) {
         const { buildOnDaemon } = await import('./daemon/client.js')
         const served = await buildOnDaemon(argv, io, { quiet: opts.quiet })
         if (served !== undefined) {

@@ -87,6 +87,17 @@ describe('build daemon', () => {
     expect(status()).toBe('no build daemon runs')
   })
 
+  it('leaves a huge chapter to a process of its own, which gives its memory back when done', () => {
+    fresh('huge')
+    const paragraph = 'A sentence about the chapter, long enough to make a paragraph of some size in the end. '.repeat(8)
+    fs.writeFileSync(path.join(work, 'huge/huge.md'), Array.from({ length: 500 }, (_, i) => `## Part ${i}\n\n${paragraph}\n`).join('\n'))
+    expect(fs.statSync(path.join(work, 'huge/huge.md')).size).toBeGreaterThan(300_000)
+    const result = run(['build', 'huge/huge.md', '--out', 'huge/out', '--formats', 'md', '--no-verify'])
+    expect(result.code).toBe(0)
+    expect(fs.existsSync(path.join(work, 'huge/out/huge/deck.md'))).toBe(true)
+    expect(status()).toBe('no build daemon runs')
+  })
+
   it('passes Ctrl-C on: finished chapters stay, no scratch folders, exit 130, and the daemon goes', async () => {
     const chapter = fresh('interrupt')
     for (let i = 0; i < 6; i++) fs.copyFileSync(path.join(work, chapter), path.join(work, 'interrupt', `part-${i}.md`))
