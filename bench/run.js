@@ -115,6 +115,8 @@ const p4runs = []
 const p4alone = []
 for (let i = 0; i < bookRuns; i++) {
   fs.appendFileSync(path.join(book, path.basename(seed)), `\nOne more paragraph (${i + 1}), added to measure a rebuild.\n`)
+  // As after an edit: the daemon has been idle a moment (and collected the last build's garbage).
+  await new Promise((resolve) => setTimeout(resolve, 2000))
   p4runs.push(bookBuild())
   fs.appendFileSync(path.join(book, path.basename(seed)), `\nOne more paragraph (${i + 1}b), added to measure a rebuild.\n`)
   p4alone.push(bookBuild('--no-daemon'))
