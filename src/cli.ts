@@ -7,7 +7,7 @@ import type { HandoutLayout, Paper } from './render/handout.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
 import { plainProgress } from './progress.js'
 import { version } from './render/theme.js'
-import { daemonEnabled, daemonVariable } from './daemon/address.js'
+import { daemonEnabled, daemonVariable, idleSeconds } from './daemon/address.js'
 import { largeDeckChars } from './util/memory.js'
 import type { DaemonContext } from './daemon/daemon.js'
 
@@ -65,7 +65,7 @@ export async function main(argv: string[], io: Output = processOutput, context?:
     )
     .addHelpText(
       'after',
-      '\nBuilds run in a build daemon that the first build starts: it keeps the browser and Marp ready, so a\nrebuild costs only the chapters that changed. It stops after 10 minutes unused; see `chapterdeck daemon`.',
+      `\nBuilds run in a build daemon that the first build starts: it keeps the browser and Marp ready, so a\nrebuild costs only the chapters that changed. It stops after ${idleSeconds / 60} minutes unused; see \`chapterdeck daemon\`.`,
     )
     .action(async (paths: string[], opts: BuildFlags) => {
       debug = Boolean(opts.debug)
@@ -137,7 +137,7 @@ export async function main(argv: string[], io: Output = processOutput, context?:
     .description('run the build daemon here (builds start one by themselves), or ask the running one')
     .option('--status', 'say whether a build daemon runs, since when, and how many builds it made')
     .option('--stop', 'stop the running build daemon')
-    .option('--idle <seconds>', 'stop after this long without a build', parseSeconds, 600)
+    .option('--idle <seconds>', 'stop after this long without a build', parseSeconds, idleSeconds)
     .action(async (opts: { status?: boolean; stop?: boolean; idle: number }) => {
       const [{ daemonSocket }, { askDaemon }] = await Promise.all([import('./daemon/address.js'), import('./daemon/client.js')])
       if (opts.status || opts.stop) {

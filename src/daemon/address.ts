@@ -4,6 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+/** How long a build daemon waits for another build before it stops (CHAPTERDECK_DAEMON_IDLE overrides). */
+export const idleSeconds = 600
+
 /** Set to 0 (or pass --no-daemon) to build in the command's own process. */
 export const daemonVariable = 'CHAPTERDECK_DAEMON'
 
@@ -30,5 +33,8 @@ export function daemonSocket(env: NodeJS.ProcessEnv = process.env): string {
   const bundle = fileURLToPath(import.meta.url)
   const { mtimeMs, size } = fs.statSync(bundle)
   for (const part of [bundle, mtimeMs, size, process.execPath, process.version, env.CHROME_PATH ?? '', env.PATH ?? '', os.tmpdir()]) hash.update(`${part}\0`)
-  return path.join(dir, `daemon-${hash.digest('hex').slice(0, 16)}.sock`)
+  const socket = path.join(dir, `daemon-${hash.digest('hex').slice(0, 16)}.sock`)
+  // Unix cuts socket paths beyond 104 bytes (macOS; Linux 108): with a long TMPDIR there is no daemon.
+  if (Buffer.byteLength(socket) > 103) throw new Error(`${socket} is too long for a Unix socket`)
+  return socket
 }

@@ -1,17 +1,13 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { ExitCode } from '../errors.js'
 import { packageRoot } from '../render/theme.js'
-import { daemonSocket } from './address.js'
+import { daemonSocket, idleSeconds } from './address.js'
 import type { Output } from '../cli.js'
 import type { ClientMessage, DaemonMessage } from './protocol.js'
-
-
-/** Minutes a build daemon waits for another build before it stops (CHAPTERDECK_DAEMON_IDLE: seconds). */
-export const idleMinutes = 10
 
 /**
  * Runs `chapterdeck <argv>` in the build daemon, starting one if none runs, and shows its
@@ -26,9 +22,11 @@ export async function buildOnDaemon(argv: string[], io: Output, { quiet = false 
   }
   let connection = await connect(socket)
   if (!connection) {
-    const idle = Number(process.env.CHAPTERDECK_DAEMON_IDLE) > 0 ? Number(process.env.CHAPTERDECK_DAEMON_IDLE) : idleMinutes * 60
-    if (!startDaemon(socket, idle)) return undefined
-    connection = await connect(socket, 15_000)
+    const idle = Number(process.env.CHAPTERDECK_DAEMON_IDLE) > 0 ? Number(process.env.CHAPTERDECK_DAEMON_IDLE) : idleSeconds
+    const daemon = startDaemon(socket, idle)
+    if (!daemon) return undefined
+    // Until it answers, or it has ended (having failed, or found another daemon answering).
+    connection = await connect(socket, 15_000, () => daemon.exitCode !== null || daemon.signalCode !== null)
     if (!connection) return undefined
     const unused = idle % 60 ? `${idle} seconds` : `${idle / 60} minute${idle === 60 ? '' : 's'}`
     if (!quiet) io.err(`chapterdeck: started a build daemon, which keeps the browser ready for the next builds (it stops after ${unused} unused; --no-daemon builds without it)`)
@@ -41,8 +39,14 @@ export async function askDaemon(type: 'status' | 'stop'): Promise<Extract<Daemon
   const connection = await connect(daemonSocket())
   if (!connection) return undefined
   return new Promise((resolve) => {
-    createInterface({ input: connection }).once('line', (line) => {
-      resolve(JSON.parse(line))
+    // readline passes the socket's errors on: a daemon that goes away is not an answer.
+    const lines = createInterface({ input: connection }).on('error', () => resolve(undefined))
+    lines.once('line', (line) => {
+      try {
+        resolve(JSON.parse(line))
+      } catch {
+        resolve(undefined)
+      }
       connection.destroy()
     })
     connection.on('close', () => resolve(undefined))
@@ -63,8 +67,14 @@ function talk(connection: net.Socket, argv: string[], io: Output): Promise<numbe
   process.on('SIGTERM', interrupt)
   return new Promise<number | undefined>((resolve) => {
     let answered = false
-    createInterface({ input: connection }).on('line', (line) => {
-      const message = JSON.parse(line) as DaemonMessage
+    // readline passes the socket's errors on; the socket's close settles the build.
+    createInterface({ input: connection }).on('error', () => undefined).on('line', (line) => {
+      let message: DaemonMessage
+      try {
+        message = JSON.parse(line)
+      } catch {
+        return void connection.destroy()
+      }
       answered = true
       if (message.type === 'out') io.out(message.text)
       else if (message.type === 'err') io.err(message.text)
@@ -90,21 +100,22 @@ function talk(connection: net.Socket, argv: string[], io: Output): Promise<numbe
   })
 }
 
-/** Connects to the daemon's socket, waiting up to `waitMs` for one being started. */
-async function connect(socket: string, waitMs = 0): Promise<net.Socket | undefined> {
+/** Connects to the daemon's socket, waiting up to `waitMs` (unless `over`) for one being started. */
+async function connect(socket: string, waitMs = 0, over = () => false): Promise<net.Socket | undefined> {
   const until = Date.now() + waitMs
   for (;;) {
+    const last = over()
     const connection = await new Promise<net.Socket | undefined>((resolve) => {
       const attempt = net.connect(socket, () => resolve(attempt))
       attempt.on('error', () => resolve(undefined))
     })
-    if (connection || Date.now() >= until) return connection
+    if (connection || last || Date.now() >= until) return connection
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }
 
 /** Starts a build daemon of its own, detached: it outlives this command. Its log sits beside the socket. */
-function startDaemon(socket: string, idle: number): boolean {
+function startDaemon(socket: string, idle: number): ChildProcess | undefined {
   try {
     const log = fs.openSync(socket.replace(/\.sock$/, '.log'), 'w', 0o600)
     const child = spawn(process.execPath, [path.join(packageRoot, 'bin', 'chapterdeck.js'), 'daemon', '--idle', String(idle)], {
@@ -115,8 +126,8 @@ function startDaemon(socket: string, idle: number): boolean {
     fs.closeSync(log)
     child.on('error', () => undefined)
     child.unref()
-    return true
+    return child
   } catch {
-    return false
+    return undefined
   }
 }

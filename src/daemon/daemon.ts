@@ -53,7 +53,7 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
       if (building) signals.emit('SIGINT')
     })
     connection.on('error', () => undefined)
-    createInterface({ input: connection }).on('line', (line) => {
+    createInterface({ input: connection }).on('error', () => undefined).on('line', (line) => {
       let message: ClientMessage
       try {
         message = JSON.parse(line)

@@ -98,6 +98,17 @@ describe('build daemon', () => {
     expect(status()).toBe('no build daemon runs')
   })
 
+  it('builds in its own process when no daemon can start', () => {
+    const chapter = fresh('nodaemon')
+    // So long a TMPDIR that no socket path fits: there is no daemon.
+    tmp = path.join(work, 'nodaemon', 'x'.repeat(120))
+    fs.mkdirSync(tmp, { recursive: true })
+    const result = run(['build', chapter, '--out', 'nodaemon/out', '--formats', 'md'])
+    expect(result.code).toBe(0)
+    expect(result.stderr).not.toContain('started a build daemon')
+    expect(fs.existsSync(path.join(work, 'nodaemon/out/chapter/deck.md'))).toBe(true)
+  })
+
   it('passes Ctrl-C on: finished chapters stay, no scratch folders, exit 130, and the daemon goes', async () => {
     const chapter = fresh('interrupt')
     for (let i = 0; i < 6; i++) fs.copyFileSync(path.join(work, chapter), path.join(work, 'interrupt', `part-${i}.md`))
