@@ -4,7 +4,7 @@ import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer-core'
 import { ChapterdeckError, ExitCode } from '../errors.js'
 import { findBrowser, firstLine, type FoundBrowser } from './find.js'
-import { warmPages } from './pages.js'
+import { closeIdlePages, warmPages } from './pages.js'
 
 // Background networking off: this tool works offline, and closed networks refuse the calls.
 const args = [
@@ -38,6 +38,18 @@ export class BrowserSession {
 
   get started(): boolean {
     return this.browser !== undefined
+  }
+
+  /**
+   * Between a build daemon's builds: the pages kept open show the last build's decks, hundreds
+   * of megabytes for a large one, so they close, and two fresh ones wait for the next build.
+   */
+  async freshPages(): Promise<void> {
+    if (!this.browser) return
+    const browser = await this.browser
+    await this.warming
+    await closeIdlePages(browser)
+    this.warming = warmPages(browser, 2)
   }
 
   /** Closes the browser and removes its profile; a second call (Ctrl-C during close) waits for the first. */

@@ -38,6 +38,13 @@ export function warmPages(browser: Browser, count: number): Promise<void> {
   return Promise.all(opening).then(() => undefined)
 }
 
+/** Closes the idle pages, and with them the documents they still show and those documents' memory. */
+export async function closeIdlePages(browser: Browser): Promise<void> {
+  const pages = idle.get(browser) ?? []
+  idle.set(browser, [])
+  await Promise.all(pages.map((page) => page.close().catch(() => undefined)))
+}
+
 function release(browser: Browser, page: Page): void {
   const pages = idle.get(browser) ?? []
   idle.set(browser, pages)

@@ -39,7 +39,10 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
   const rest = () => {
     clearTimeout(idle)
     idle = setTimeout(() => void stop(), idleMs)
-    sweep = setTimeout(collectGarbage, 1000)
+    sweep = setTimeout(() => {
+      collectGarbage()
+      session.current.freshPages().catch(() => undefined)
+    }, 1000)
   }
 
   server.on('connection', (connection) => {

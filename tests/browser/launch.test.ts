@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { Page } from 'puppeteer-core'
 import { describe, expect, it } from 'vitest'
+import { BrowserSession } from '../../src/browser/launch.js'
+import { withPage } from '../../src/browser/pages.js'
 
 // The compiled module, in a process of its own: what matters is whether that process can end.
 const launch = pathToFileURL(path.resolve('lib/browser/launch.js')).href
@@ -44,5 +47,24 @@ describe('BrowserSession', () => {
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 })
     expect(result.stderr).toBe('')
     expect(result.stdout.trim()).toBe('closed')
+  })
+
+  it('between builds, closes the pages that show decks and keeps two fresh ones', async () => {
+    const session = new BrowserSession()
+    try {
+      const browser = await session.get()
+      let used: Page | undefined
+      await withPage(browser, async (page) => {
+        used = page
+        await page.goto('data:text/html,<p>a deck')
+      })
+      expect(used!.isClosed()).toBe(false)
+      await session.freshPages()
+      expect(used!.isClosed()).toBe(true)
+      await expect.poll(async () => (await browser.pages()).filter((page) => page.url() === 'about:blank').length).toBeGreaterThanOrEqual(2)
+      expect((await browser.pages()).some((page) => page.url().startsWith('data:'))).toBe(false)
+    } finally {
+      await session.close()
+    }
   })
 })
