@@ -63,8 +63,14 @@ function talk(connection: net.Socket, argv: string[], io: Output): Promise<numbe
     interrupted = true
     send({ type: 'interrupt' })
   }
+  // The live display hides the cursor; however this command ends, the terminal gets it back.
+  let live = false
+  const showCursor = () => {
+    if (live) io.live?.write('\u001B[?25h')
+  }
   process.on('SIGINT', interrupt)
   process.on('SIGTERM', interrupt)
+  process.on('exit', showCursor)
   return new Promise<number | undefined>((resolve) => {
     let answered = false
     // readline passes the socket's errors on; the socket's close settles the build.
@@ -78,7 +84,10 @@ function talk(connection: net.Socket, argv: string[], io: Output): Promise<numbe
       answered = true
       if (message.type === 'out') io.out(message.text)
       else if (message.type === 'err') io.err(message.text)
-      else if (message.type === 'live') io.live?.write(message.data)
+      else if (message.type === 'live') {
+        live = true
+        io.live?.write(message.data)
+      }
       else if (message.type === 'busy') resolve(undefined)
       else if (message.type === 'exit') resolve(message.code)
     })
