@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ChapterdeckError, ExitCode } from '../errors.js'
 
 /** How long a build daemon waits for another build before it stops (CHAPTERDECK_DAEMON_IDLE overrides). */
 export const idleSeconds = 600
@@ -26,7 +27,7 @@ export function daemonSocket(env: NodeJS.ProcessEnv = process.env): string {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
   const stat = fs.statSync(dir)
   if (stat.uid !== os.userInfo().uid || (stat.mode & 0o077) !== 0) {
-    throw new Error(`${dir} is not private to this user`)
+    throw new ChapterdeckError(`${dir} is not private to this user, so no build daemon can use it; remove it, or set TMPDIR elsewhere`, { code: ExitCode.environment })
   }
   const hash = createHash('sha256')
   // The CLI bundle's own file: rebuilding chapterdeck gives it a new daemon.
@@ -35,6 +36,6 @@ export function daemonSocket(env: NodeJS.ProcessEnv = process.env): string {
   for (const part of [bundle, mtimeMs, size, process.execPath, process.version, env.CHROME_PATH ?? '', env.PATH ?? '', os.tmpdir()]) hash.update(`${part}\0`)
   const socket = path.join(dir, `daemon-${hash.digest('hex').slice(0, 16)}.sock`)
   // Unix cuts socket paths beyond 104 bytes (macOS; Linux 108): with a long TMPDIR there is no daemon.
-  if (Buffer.byteLength(socket) > 103) throw new Error(`${socket} is too long for a Unix socket`)
+  if (Buffer.byteLength(socket) > 103) throw new ChapterdeckError(`${socket} is too long for a Unix socket, so there is no build daemon; set a shorter TMPDIR`, { code: ExitCode.environment })
   return socket
 }

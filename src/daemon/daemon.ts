@@ -36,6 +36,7 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
     await session.current.close()
     process.exit(0)
   }
+  // Unless a build follows at once: a collection and fresh pages take a moment.
   const rest = () => {
     clearTimeout(idle)
     idle = setTimeout(() => void stop(), idleMs)
@@ -79,7 +80,7 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
           builds += 1
           connection.end()
           // Waiting for the next build, the daemon keeps its browser and code, not this build's
-          // decks; their garbage goes once no build follows at once (a collection takes a moment).
+          // decks: their renders go now, their garbage and pages a second later (see rest).
           forgetRenders()
           rest()
         })
