@@ -8,18 +8,26 @@ import { pathToFileURL } from 'node:url'
 // parses megabytes of base64 CSS loads about three times slower. The pages chapterdeck lays
 // out and prints itself link the same font files instead, so the layout is identical.
 const dir = path.join(os.tmpdir(), 'chapterdeck-fonts')
-const linked = new Map<string, string>()
+const linked = new Map<string, { css: string; files: string[] }>()
 
 /** The CSS with every `url(data:font/…;base64,…)` replaced by a file:// URL of the same bytes. */
 export function linkFonts(css: string): string {
   if (!css.includes('url(data:font/')) return css
   let result = linked.get(css)
-  if (result === undefined) {
-    result = css.replace(/url\(data:font\/([\w-]+);base64,([A-Za-z0-9+/=]+)\)/g, (_, type: string, data: string) => `url(${fontFile(type, data)})`)
+  // A long-lived process (the build daemon) checks the files are still there: temporary
+  // folders get cleaned.
+  if (result === undefined || !result.files.every((file) => fs.existsSync(file))) {
+    const files: string[] = []
+    const linkedCss = css.replace(/url\(data:font\/([\w-]+);base64,([A-Za-z0-9+/=]+)\)/g, (_, type: string, data: string) => {
+      const file = fontFile(type, data)
+      files.push(file)
+      return `url(${pathToFileURL(file).href})`
+    })
+    result = { css: linkedCss, files }
     if (linked.size > 16) linked.clear()
     linked.set(css, result)
   }
-  return result
+  return result.css
 }
 
 function fontFile(type: string, base64: string): string {
@@ -32,5 +40,5 @@ function fontFile(type: string, base64: string): string {
     fs.writeFileSync(temp, bytes)
     fs.renameSync(temp, file)
   }
-  return pathToFileURL(file).href
+  return file
 }
