@@ -2,12 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
-import { createInterface } from 'node:readline'
 import { ExitCode } from '../errors.js'
 import { packageRoot } from '../render/theme.js'
 import { daemonSocket, idleSeconds } from './address.js'
 import type { Output } from '../cli.js'
-import type { ClientMessage, DaemonMessage } from './protocol.js'
+import { onMessages, sendMessage, type ClientMessage, type DaemonMessage } from './protocol.js'
 
 /**
  * Runs `chapterdeck <argv>` in the build daemon, starting one if none runs, and shows its
@@ -39,23 +38,19 @@ export async function askDaemon(type: 'status' | 'stop'): Promise<Extract<Daemon
   const connection = await connect(daemonSocket())
   if (!connection) return undefined
   return new Promise((resolve) => {
-    // readline passes the socket's errors on: a daemon that goes away is not an answer.
-    const lines = createInterface({ input: connection }).on('error', () => resolve(undefined))
-    lines.once('line', (line) => {
-      try {
-        resolve(JSON.parse(line))
-      } catch {
-        resolve(undefined)
-      }
+    onMessages<Extract<DaemonMessage, { type: 'status' | 'exit' }>>(connection, (message) => {
+      resolve(message)
       connection.destroy()
     })
+    // A daemon that goes away is not an answer.
+    connection.on('error', () => undefined)
     connection.on('close', () => resolve(undefined))
-    connection.write(`${JSON.stringify({ type } satisfies ClientMessage)}\n`)
+    sendMessage(connection, type === 'stop' ? { type: 'stop' } : { type: 'status' })
   })
 }
 
 function talk(connection: net.Socket, argv: string[], io: Output): Promise<number | undefined> {
-  const send = (message: ClientMessage) => connection.write(`${JSON.stringify(message)}\n`)
+  const send = (message: ClientMessage) => sendMessage(connection, message)
   let interrupted = false
   const interrupt = () => {
     // A second Ctrl-C does not wait for the daemon to clean up.
@@ -73,14 +68,7 @@ function talk(connection: net.Socket, argv: string[], io: Output): Promise<numbe
   process.on('exit', showCursor)
   return new Promise<number | undefined>((resolve) => {
     let answered = false
-    // readline passes the socket's errors on; the socket's close settles the build.
-    createInterface({ input: connection }).on('error', () => undefined).on('line', (line) => {
-      let message: DaemonMessage
-      try {
-        message = JSON.parse(line)
-      } catch {
-        return void connection.destroy()
-      }
+    onMessages<DaemonMessage>(connection, (message) => {
       answered = true
       if (message.type === 'out') io.out(message.text)
       else if (message.type === 'err') io.err(message.text)

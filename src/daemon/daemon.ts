@@ -1,12 +1,11 @@
 import { EventEmitter } from 'node:events'
 import fs from 'node:fs'
 import net from 'node:net'
-import { createInterface } from 'node:readline'
 import { BrowserSession } from '../browser/launch.js'
 import type { Output } from '../cli.js'
 import { forgetRenders } from '../render/render.js'
 import { collectGarbage } from '../util/memory.js'
-import type { ClientMessage, DaemonMessage } from './protocol.js'
+import { onMessages, sendMessage, type ClientMessage, type DaemonMessage } from './protocol.js'
 
 /** Where a build runs when the daemon runs it: the daemon's browser, and Ctrl-C from its command. */
 export interface DaemonContext {
@@ -47,9 +46,7 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
   }
 
   server.on('connection', (connection) => {
-    const send = (message: DaemonMessage) => {
-      if (!connection.destroyed) connection.write(`${JSON.stringify(message)}\n`)
-    }
+    const send = (message: DaemonMessage) => sendMessage(connection, message)
     const signals = new EventEmitter()
     let building = false
     // A command that goes away (Ctrl-C, a closed terminal) interrupts its build.
@@ -57,13 +54,7 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
       if (building) signals.emit('SIGINT')
     })
     connection.on('error', () => undefined)
-    createInterface({ input: connection }).on('error', () => undefined).on('line', (line) => {
-      let message: ClientMessage
-      try {
-        message = JSON.parse(line)
-      } catch {
-        return void connection.destroy()
-      }
+    onMessages<ClientMessage>(connection, (message) => {
       if (message.type === 'interrupt') signals.emit('SIGINT')
       else if (message.type === 'status') send({ type: 'status', pid: process.pid, builds, since: started, busy })
       else if (message.type === 'stop') {

@@ -1,4 +1,6 @@
 // The build daemon's protocol: one JSON object per line, each way, over a Unix socket.
+import type { Socket } from 'node:net'
+import { createInterface } from 'node:readline'
 
 export type ClientMessage =
   | {
@@ -21,3 +23,24 @@ export type DaemonMessage =
   /** Another build is running: the command builds on its own. */
   | { type: 'busy' }
   | { type: 'status'; pid: number; builds: number; since: number; busy: boolean }
+
+/** Calls `handle` with each message that comes on the connection; a malformed line ends it. */
+export function onMessages<T>(connection: Socket, handle: (message: T) => void): void {
+  // readline passes the socket's errors on; the socket's own close settles what was under way.
+  createInterface({ input: connection })
+    .on('error', () => undefined)
+    .on('line', (line) => {
+      let message: T
+      try {
+        message = JSON.parse(line)
+      } catch {
+        return void connection.destroy()
+      }
+      handle(message)
+    })
+}
+
+/** Sends one message on the connection, unless it is gone. */
+export function sendMessage(connection: Socket, message: ClientMessage | DaemonMessage): void {
+  if (!connection.destroyed) connection.write(`${JSON.stringify(message)}\n`)
+}
