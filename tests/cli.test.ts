@@ -47,6 +47,17 @@ describe('chapterdeck CLI', () => {
     expect(fs.existsSync(path.join(work, 'dist/ch/slides.pdf'))).toBe(false)
   })
 
+  it('finishes its build when the reader of its output stops early (| head)', async () => {
+    write('early/ch.md', '# Chapter\n\nLead. More.\n\n## Part\n\n![Fig](img/a b.png)\n')
+    const child = spawn(process.execPath, [bin, 'build', 'early/ch.md', '--out', 'early-out', '--formats', 'md,html'], { cwd: work })
+    // Both pipes closed before anything is printed.
+    child.stdout.destroy()
+    child.stderr.destroy()
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(code).toBe(0)
+    for (const name of ['deck.md', 'index.html', 'report.json']) expect(fs.existsSync(path.join(work, 'early-out/ch', name))).toBe(true)
+  })
+
   it('fails a missing file with one line and a non-zero exit', () => {
     const { code, stderr } = run(['build', 'nope.md'])
     expect(code).not.toBe(0)
