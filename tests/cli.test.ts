@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { readPdf } from './helpers/pdf.js'
 
 // The CLI as a user runs it: the compiled bin (npm test builds lib/ first).
 const bin = path.resolve('bin/chapterdeck.js')
@@ -45,6 +46,16 @@ describe('chapterdeck CLI', () => {
     expect(stdout).toMatch(/✓ talk\/ch\.md → dist\/ch\/ +\d+ slides/)
     for (const name of ['deck.md', 'index.html', 'notes.md', 'report.json']) expect(fs.existsSync(path.join(work, 'dist/ch', name))).toBe(true)
     expect(fs.existsSync(path.join(work, 'dist/ch/slides.pdf'))).toBe(false)
+  })
+
+  it('writes slides.pdf with its outline, notes and metadata (pdf-lib as the command bundles it)', async () => {
+    write('pdf/ch.md', '# Chapter\n\nLead. More.\n\n## Part\n\nA paragraph of notes for the part.\n')
+    const { code } = run(['build', 'pdf/ch.md', '--out', 'pdf-out', '--formats', 'md,pdf'])
+    expect(code).toBe(0)
+    const pdf = await readPdf(path.join(work, 'pdf-out/ch/slides.pdf'))
+    expect(pdf.outlineTitles).toContain('Part')
+    expect(pdf.pages.some((page) => page.annotations.some((annotation) => annotation.subtype === 'Text' && /A paragraph of notes/.test(annotation.contentsObj?.str ?? '')))).toBe(true)
+    expect((pdf.metadata.info as { Title?: string; Creator?: string }).Creator).toBe('chapterdeck')
   })
 
   it('finishes its build when the reader of its output stops early (| head)', async () => {
