@@ -148,7 +148,10 @@ export async function main(argv: string[], io: Output = processOutput, context?:
         return
       }
       const { runDaemon } = await import('./daemon/daemon.js')
-      await runDaemon(daemonSocket(), (args, daemonIo, daemonContext) => main(args, daemonIo, daemonContext), { idleMs: opts.idle * 1000 })
+      const socket = daemonSocket()
+      await runDaemon(socket, (args, daemonIo, daemonContext) => main(args, daemonIo, daemonContext), { idleMs: opts.idle * 1000 })
+      // Started by hand, it says where it listens; started by a build, its output is a log file.
+      if (process.stderr.isTTY) io.err(`chapterdeck: build daemon ${process.pid} ready at ${socket}; it stops after ${opts.idle} s unused, or on Ctrl-C`)
       // It runs until it stops itself (process.exit): returning would end the process now.
       await new Promise(() => undefined)
     })
