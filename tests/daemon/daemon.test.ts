@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { findBrowser } from '../../src/browser/find.js'
 
 // The build daemon as a user meets it: the compiled bin, run twice. Each test has a temporary
 // folder of its own (TMPDIR), so its daemon is its own and never a developer's.
@@ -12,8 +13,14 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-daemon-'))
 const seed = 'source/the-future-of-kubernetes.md'
 let tmp = ''
 
+// The browser this machine has, found once: without it, each TMPDIR would unpack its own.
+let chrome = ''
+beforeAll(async () => {
+  chrome = (await findBrowser()).executablePath
+})
+
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...process.env, CHAPTERDECK_DAEMON: '1', TMPDIR: tmp, ...extra }
+  return { ...process.env, CHAPTERDECK_DAEMON: '1', TMPDIR: tmp, CHROME_PATH: chrome, ...extra }
 }
 
 function run(args: string[], extra: NodeJS.ProcessEnv = {}) {
