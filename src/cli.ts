@@ -7,7 +7,7 @@ import type { HandoutLayout, Paper } from './render/handout.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
 import { plainProgress } from './progress.js'
 import { version } from './render/theme.js'
-import { daemonEnabled, daemonVariable, idleSeconds } from './daemon/address.js'
+import { daemonEnabled, daemonSocket, daemonVariable, idleSeconds } from './daemon/address.js'
 import { largeDeckChars } from './util/memory.js'
 import type { DaemonContext } from './daemon/daemon.js'
 
@@ -71,7 +71,8 @@ export async function main(argv: string[], io: Output = processOutput, context?:
       debug = Boolean(opts.debug)
       // A wrong path is answered here, without starting a daemon. A huge chapter builds in a
       // process of its own, which gives all its memory back when it ends.
-      if (!context && opts.daemon && daemonEnabled() && expand(paths).every((chapter) => fs.statSync(chapter).size <= largeDeckChars)) {
+      const chapters = expand(paths)
+      if (!context && opts.daemon && daemonEnabled() && chapters.every((chapter) => fs.statSync(chapter).size <= largeDeckChars)) {
         const { buildOnDaemon } = await import('./daemon/client.js')
         const served = await buildOnDaemon(argv, io, { quiet: opts.quiet })
         if (served !== undefined) {
@@ -79,7 +80,7 @@ export async function main(argv: string[], io: Output = processOutput, context?:
           return
         }
       }
-      code = await buildCommand(paths, opts, io, context)
+      code = await buildCommand(chapters, opts, io, context)
     })
 
   program
@@ -139,7 +140,7 @@ export async function main(argv: string[], io: Output = processOutput, context?:
     .option('--stop', 'stop the running build daemon')
     .option('--idle <seconds>', 'stop after this long without a build', parseSeconds, idleSeconds)
     .action(async (opts: { status?: boolean; stop?: boolean; idle: number }) => {
-      const [{ daemonSocket }, { askDaemon }] = await Promise.all([import('./daemon/address.js'), import('./daemon/client.js')])
+      const { askDaemon } = await import('./daemon/client.js')
       if (opts.status || opts.stop) {
         const answer = await askDaemon(opts.stop ? 'stop' : 'status')
         if (!answer) io.out('no build daemon runs')
@@ -186,8 +187,7 @@ interface BuildFlags {
   daemon: boolean
 }
 
-async function buildCommand(paths: string[], opts: BuildFlags, io: Output, context?: DaemonContext): Promise<number> {
-  const chapters = expand(paths)
+async function buildCommand(chapters: string[], opts: BuildFlags, io: Output, context?: DaemonContext): Promise<number> {
   const options = {
     out: opts.out,
     formats: opts.formats,
