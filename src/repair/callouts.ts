@@ -88,13 +88,16 @@ function githubAlert(node: Blockquote, warn: (node: RootContent, construct: stri
 }
 
 function quote(heading: string, body: RootContent[], at: RootContent, words: string): Blockquote {
-  const titleLine: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: heading }] }] }
   // The callout as written stays in the notes, so its words survive however it is shown.
-  return { type: 'blockquote', children: [titleLine, ...(body as Blockquote['children'])], position: at.position, data: { notes: [words] } }
+  return { type: 'blockquote', children: [boldLine(heading), ...(body as Blockquote['children'])], position: at.position, data: { notes: [words] } }
 }
 
 function label(text: string, at: RootContent, words: string): Paragraph {
-  return { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: text }] }], position: at.position, data: { notes: [words] } }
+  return { ...boldLine(text), position: at.position, data: { notes: [words] } }
+}
+
+function boldLine(text: string): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: text }] }] }
 }
 
 function title(kind: string, text?: string): string {
