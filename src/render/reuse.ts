@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Marp } from '@marp-team/marp-core'
+import { Theme } from '@marp-team/marpit'
 
 // A deck is rendered two or three times (laid out, maybe without formulas, then by marp-cli for
 // index.html), and a book renders many decks with one theme. Highlighting code and packing the
@@ -45,4 +46,32 @@ export function reuseAcrossRenders<T extends Marp>(marp: T): T {
     return remember(`css\0${hash.digest('hex')}`, () => renderStyle(theme))
   }
   return marp
+}
+
+let themesReused = false
+
+/**
+ * Makes Marpit parse each theme's CSS once per thread. Every engine parses the built-in themes
+ * and ours as it is made, and marp-cli makes one per deck, with the theme that embeds its fonts
+ * (180 KB of CSS). Marpit freezes a parsed theme, so engines can share it.
+ */
+export function reuseParsedThemes(): void {
+  if (themesReused) return
+  themesReused = true
+  const parse = Theme.fromCSS.bind(Theme)
+  const parsed = new Map<string, Readonly<Theme>>()
+  Theme.fromCSS = (css, options = {}) => {
+    // The options are two flags and a few meta types, and Marpit's own flag for its default theme.
+    const flags = Object.getOwnPropertySymbols(options).map((symbol) => Boolean((options as Record<symbol, unknown>)[symbol]))
+    const types = Object.entries(options.metaType ?? {}).map(([name, type]) => [name, type === Array])
+    const key = `${JSON.stringify([Boolean(options.cssNesting), types, flags])}\0${css}`
+    let theme = parsed.get(key)
+    if (!theme) {
+      theme = parse(css, options)
+      // A daemon sees each edit of a theme: a few dozen stay.
+      if (parsed.size >= 32) parsed.clear()
+      parsed.set(key, theme)
+    }
+    return theme
+  }
 }

@@ -1,7 +1,8 @@
 import { Marp } from '@marp-team/marp-core'
+import { Theme } from '@marp-team/marpit'
 import { describe, expect, it, vi } from 'vitest'
 import { engineOptions } from '../../src/render/engine-options.js'
-import { reuseAcrossRenders } from '../../src/render/reuse.js'
+import { reuseAcrossRenders, reuseParsedThemes } from '../../src/render/reuse.js'
 
 describe('work reused across renders', () => {
   it('renders exactly as Marp does, highlighting each code block and packing each theme once', () => {
@@ -29,5 +30,25 @@ describe('work reused across renders', () => {
     // A deck with a style of its own packs anew.
     expect(engines[1].render(`${themed}\n<style>section { color: red; }</style>\n`).css).toContain('red')
     expect(packs[1].mock.calls.length).toBe(1)
+  })
+
+  it('parses each theme once per thread, and renders as before', () => {
+    const name = `parsed-${Date.now()}`
+    const theme = `/* @theme ${name} */ section { color: #654321; }`
+    const deck = `---\ntheme: ${name}\n---\n\n# One\n\n---\n\n# Two\n`
+    const before = new Marp(engineOptions)
+    before.themeSet.add(theme)
+    const expected = before.render(deck)
+    reuseParsedThemes()
+    const engines = [new Marp(engineOptions), new Marp(engineOptions)]
+    const added = engines.map((engine) => engine.themeSet.add(theme))
+    // Marp's built-in themes and ours: one object each, shared by both engines.
+    expect(added[0]).toBe(added[1])
+    expect(engines[0].themeSet.get('gaia')).toBe(engines[1].themeSet.get('gaia'))
+    expect(engines[0].themeSet.default).toBe(engines[1].themeSet.default)
+    expect(Object.isFrozen(added[0])).toBe(true)
+    for (const engine of engines) expect(engine.render(deck)).toEqual(expected)
+    // Other parse options parse anew.
+    expect(Theme.fromCSS(theme, { cssNesting: true })).not.toBe(Theme.fromCSS(theme))
   })
 })
