@@ -52,10 +52,16 @@ function release(browser: Browser, page: Page): void {
   else page.close().catch(() => undefined)
 }
 
-/** Shows an HTML document on the page: written in `baseDir` (its images resolve from there), loaded, its fonts ready. */
-export async function loadDocument(page: Page, baseDir: string, content: string): Promise<void> {
+/**
+ * Shows an HTML document on the page: written in `baseDir` (its images resolve from there),
+ * loaded, its fonts ready. `print` lays it out for print media from the start, as a document
+ * about to be printed is laid out again otherwise.
+ */
+export async function loadDocument(page: Page, baseDir: string, content: string, media?: 'print'): Promise<void> {
   const file = path.join(baseDir, `.page-${process.pid}-${Math.random().toString(36).slice(2)}.html`)
   try {
+    // Pages are reused: each document sets the media it is laid out for.
+    await page.emulateMediaType(media)
     fs.writeFileSync(file, content)
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
     await page.evaluate(() => document.fonts.ready.then(() => undefined))

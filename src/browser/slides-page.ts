@@ -23,7 +23,7 @@ export async function onSlidesPage<T>(browser: Browser, baseDir: string, content
     async (page, shown) => {
       if (!shown) {
         await page.setViewport({ width: 1280, height: 720 })
-        await loadDocument(page, baseDir, content)
+        await loadDocument(page, baseDir, content, 'print')
       }
       return work(page)
     },

@@ -28,41 +28,44 @@ export async function measureDeck(
   const content = slidesDocument(html, css + (options.headCss ?? ''), options.lang ?? 'en')
   // The render's garbage would otherwise stay while the browser lays a huge deck out.
   if (html.length > 1_000_000) collectGarbage()
-  return onSlidesPage(browser, baseDir, content, (page) =>
-    // Evaluated code stays free of named inner functions (bundlers rename them).
-    page.evaluate(() => {
-      const out: { over: number; overX: number; room: number; used: number }[] = []
-      for (const section of document.querySelectorAll('svg > foreignObject > section')) {
-        const box = section.getBoundingClientRect()
-        const style = getComputedStyle(section)
-        const limitBottom = box.bottom - parseFloat(style.paddingBottom) + 1
-        const limitRight = box.right - parseFloat(style.paddingRight) + 1
-        const top = box.top + parseFloat(style.paddingTop)
-        let over = 0
-        let overX = 0
-        let used = 0
-        const stack: Element[] = [...section.children]
-        while (stack.length) {
-          const element = stack.pop()!
-          const position = getComputedStyle(element).position
-          if (position === 'absolute' || position === 'fixed' || element.tagName === 'HEADER' || element.tagName === 'FOOTER') continue
-          const rect = element.getBoundingClientRect()
-          if (rect.height > 0) {
-            over = Math.max(over, rect.bottom - limitBottom)
-            overX = Math.max(overX, rect.right - limitRight)
-            used = Math.max(used, rect.bottom - top)
-          }
-          if (element.scrollWidth > element.clientWidth + 1 && ['PRE', 'TABLE', 'CODE'].includes(element.tagName)) {
-            overX = Math.max(overX, element.scrollWidth - element.clientWidth)
-          }
-          stack.push(...element.children)
-        }
-        if (section.scrollHeight > section.clientHeight + 2) over = Math.max(over, section.scrollHeight - section.clientHeight)
-        out.push({ over: Math.round(over), overX: Math.round(overX), room: Math.round(limitBottom - 1 - top), used: Math.round(used) })
+  return onSlidesPage(browser, baseDir, content, (page) => page.evaluate(measureSlides))
+}
+
+/**
+ * Measures every slide of the document shown (evaluated in the page). Evaluated code stays
+ * free of named inner functions: bundlers rename them.
+ */
+export const measureSlides = (): SlideMeasure[] => {
+  const out: SlideMeasure[] = []
+  for (const section of document.querySelectorAll('svg > foreignObject > section')) {
+    const box = section.getBoundingClientRect()
+    const style = getComputedStyle(section)
+    const limitBottom = box.bottom - parseFloat(style.paddingBottom) + 1
+    const limitRight = box.right - parseFloat(style.paddingRight) + 1
+    const top = box.top + parseFloat(style.paddingTop)
+    let over = 0
+    let overX = 0
+    let used = 0
+    const stack: Element[] = [...section.children]
+    while (stack.length) {
+      const element = stack.pop()!
+      const position = getComputedStyle(element).position
+      if (position === 'absolute' || position === 'fixed' || element.tagName === 'HEADER' || element.tagName === 'FOOTER') continue
+      const rect = element.getBoundingClientRect()
+      if (rect.height > 0) {
+        over = Math.max(over, rect.bottom - limitBottom)
+        overX = Math.max(overX, rect.right - limitRight)
+        used = Math.max(used, rect.bottom - top)
       }
-      return out
-    }),
-  )
+      if (element.scrollWidth > element.clientWidth + 1 && ['PRE', 'TABLE', 'CODE'].includes(element.tagName)) {
+        overX = Math.max(overX, element.scrollWidth - element.clientWidth)
+      }
+      stack.push(...element.children)
+    }
+    if (section.scrollHeight > section.clientHeight + 2) over = Math.max(over, section.scrollHeight - section.clientHeight)
+    out.push({ over: Math.round(over), overX: Math.round(overX), room: Math.round(limitBottom - 1 - top), used: Math.round(used) })
+  }
+  return out
 }
 
 /** The threshold deckcheck uses: more than 2 px past the edge. */
