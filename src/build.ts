@@ -9,6 +9,7 @@ import { createProcessor } from './processor.js'
 import { readChapter } from './read.js'
 import { addHeadStyle, runMarpCli } from './render/html.js'
 import { startMarp, stopMarp } from './render/marp-thread.js'
+import type { Rendered } from './render/render.js'
 import { notesMarkdown } from './render/notes-md.js'
 import { deckOutline, slideTitle } from './render/outline.js'
 import { renderSlidesPdf } from './render/pdf.js'
@@ -158,13 +159,36 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
       return files
     }
 
+    const deckFile = path.join(tmp, 'deck.md')
+    // The deck as marp-cli renders it for index.html is the deck laid out and printed, so it
+    // is rendered once. A huge deck keeps Marp's separate render: the PDFs then need no Marp
+    // thread, and its memory goes early.
+    let shown: { markdown: string; rendered: Rendered } | undefined
+    const renderShown =
+      formats.has('html') && !large
+        ? async (md: string): Promise<Rendered> => {
+            if (shown?.markdown === md) return shown.rendered
+            stopIfInterrupted()
+            fs.writeFileSync(deckFile, md)
+            const captured = await runMarpCli({ markdownFile: deckFile, outputFile: path.join(tmp, 'index.html'), themeFiles: theme.files, workDir: work })
+            if (!captured) throw new Error(`marp-cli gave back no render of ${deckFile}`)
+            // Laid out with its fonts linked, as Marp's own renders for the layout are (printCss).
+            shown = { markdown: md, rendered: { html: captured.html, css: linkFonts(captured.css) } }
+            return shown.rendered
+          }
+        : undefined
+
     const ready = await browserReady
     if (ready && 'error' in ready) failure = asError(ready.error)
     const browser = ready && 'browser' in ready ? ready.browser : undefined
     if (browser && options.verify !== false) {
       const fitted = await time('verify', () =>
         // deck.md must also fit where the theme comes without the embedded script fonts.
-        fitDeck(deck, file, { measure: (md) => measurePortable(browser, md, printCss, tmp, { fontsCss: linkedFaces, lang: deck.meta.lang }), serialize: deckToMarkdown, markdown }),
+        fitDeck(deck, file, {
+          measure: (md) => measurePortable(browser, md, printCss, tmp, { fontsCss: linkedFaces, lang: deck.meta.lang, render: renderShown }),
+          serialize: deckToMarkdown,
+          markdown,
+        }),
       )
       if (large) collectGarbage()
       fit = { rounds: fitted.rounds, fixes: fitted.fixes, overflowing: fitted.overflowing }
@@ -174,7 +198,8 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
       file.message(`Slides were not measured in a browser${reason}, so overflow is not ruled out`, { ruleId: 'not-verified', source: 'chapterdeck' })
     }
     write('deck.md', markdown)
-    const deckFile = path.join(tmp, 'deck.md')
+    // index.html, as marp-cli wrote it for the deck as it stands, if it was laid out.
+    const rendered = shown?.markdown === markdown ? shown.rendered : undefined
 
     if (formats.has('notes')) write('notes.md', notesMarkdown(deck))
     const print = browser && { browser, markdown, themeCss: printCss, headCss: linkedFaces, baseDir: tmp, title: deck.meta.title, lang: deck.meta.lang }
@@ -189,7 +214,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
       )
     if (formats.has('html')) {
       output('html', 'index.html', async (outputFile) => {
-        await runMarpCli({ markdownFile: deckFile, outputFile, themeFiles: theme.files, workDir: work })
+        if (!rendered) await runMarpCli({ markdownFile: deckFile, outputFile, themeFiles: theme.files, workDir: work })
         // Megabytes of script fonts would go through Marp's CSS processing for nothing.
         if (scripts) addHeadStyle(outputFile, embeddedFaces())
         // A huge deck's renders are done (the PDFs reuse them): the Marp thread's memory goes.
@@ -202,6 +227,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
           ...print,
           outputFile,
           author: deck.meta.author,
+          rendered,
           outline: deckOutline(deck),
           notes: deck.children.map((slide) => notesOf(slide).join('\n\n')),
         }),

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import type { Rendered } from './engine.js'
 import { callMarp } from './marp-thread.js'
 
 export interface MarpCliJob {
@@ -16,10 +17,11 @@ export interface MarpCliJob {
 
 /**
  * Runs marp-cli (in the Marp thread). Its bespoke template gives the HTML deck navigation, a
- * presenter view with notes, and a progress bar. No browser is started for HTML.
+ * presenter view with notes, and a progress bar. No browser is started for HTML. Gives back
+ * the deck as Marp rendered it for that output (its slides and their CSS).
  */
-export function runMarpCli(job: MarpCliJob): Promise<void> {
-  return callMarp<void>('cli', job)
+export function runMarpCli(job: MarpCliJob): Promise<Rendered | undefined> {
+  return callMarp<Rendered | undefined>('cli', job)
 }
 
 /** Adds a style sheet at the end of an HTML file's head. */

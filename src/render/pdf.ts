@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import type { PDFDocument, PDFRef } from 'pdf-lib'
 import type { Browser } from 'puppeteer-core'
 import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
-import { renderDeck } from './render.js'
+import { renderDeck, type Rendered } from './render.js'
 
 export interface OutlineEntry {
   title: string
@@ -31,6 +31,8 @@ export interface PdfJob extends PrintJob {
   outline: OutlineEntry[]
   /** Speaker notes per page, attached as PDF text annotations. */
   notes: string[]
+  /** The deck as rendered for index.html and laid out, if it was: printed as it is. */
+  rendered?: Rendered
 }
 
 type PdfLib = typeof import('pdf-lib')
@@ -42,7 +44,7 @@ type PdfLib = typeof import('pdf-lib')
 export async function renderSlidesPdf(job: PdfJob): Promise<number> {
   // Loaded when first needed, while the browser prints: the build thread starts sooner.
   const loading = import('pdf-lib')
-  const { html, css } = await renderDeck(job.markdown, job.themeCss)
+  const { html, css } = job.rendered ?? (await renderDeck(job.markdown, job.themeCss))
   // Printed from the page that was measured, when the deck did not change since.
   const pdf = await onSlidesPage(job.browser, job.baseDir, slidesDocument(html, css + (job.headCss ?? ''), job.lang), (page) =>
     page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0, tagged: false }),

@@ -75,3 +75,30 @@ export function reuseParsedThemes(): void {
     return theme
   }
 }
+
+type Capture = (rendered: { html: string; css: string }) => void
+let capture: Capture | undefined
+
+/**
+ * Hands each deck the engine renders to the capture set by `capturingRenders`: marp-cli's
+ * render of index.html is the deck the build then lays out and prints, rendered once.
+ */
+export function captureRenders<T extends Marp>(marp: T): T {
+  const render = marp.render.bind(marp)
+  marp.render = ((markdown: string, env?: unknown) => {
+    const result = render(markdown, env)
+    capture?.({ html: String(result.html), css: result.css })
+    return result
+  }) as T['render']
+  return marp
+}
+
+/** Runs `work` (one marp-cli run at a time) with `sink` receiving what its engines render. */
+export async function capturingRenders<T>(sink: Capture, work: () => Promise<T>): Promise<T> {
+  capture = sink
+  try {
+    return await work()
+  } finally {
+    capture = undefined
+  }
+}

@@ -1,6 +1,6 @@
 import type { Browser } from 'puppeteer-core'
 import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
-import { forgetRender, renderDeck } from '../render/render.js'
+import { forgetRender, renderDeck, type Rendered } from '../render/render.js'
 import { collectGarbage, largeDeckChars, runJobs } from '../util/memory.js'
 
 export interface SlideMeasure {
@@ -22,9 +22,9 @@ export async function measureDeck(
   markdown: string,
   themeCss: string[],
   baseDir: string,
-  options: { math?: boolean; headCss?: string; lang?: string } = {},
+  options: { math?: boolean; headCss?: string; lang?: string; rendered?: Promise<Rendered> } = {},
 ): Promise<SlideMeasure[]> {
-  const { html, css } = await renderDeck(markdown, themeCss, options.math === false ? { math: false } : {})
+  const { html, css } = await (options.rendered ?? renderDeck(markdown, themeCss, options.math === false ? { math: false } : {}))
   const content = slidesDocument(html, css + (options.headCss ?? ''), options.lang ?? 'en')
   // The render's garbage would otherwise stay while the browser lays a huge deck out.
   if (html.length > 1_000_000) collectGarbage()
@@ -76,23 +76,26 @@ export function overflows(measure: SlideMeasure): boolean {
 /**
  * deck.md must fit in any Marp: one without math support, where formulas show as their TeX
  * source, and one given the theme without the fonts added for this deck (`fontsCss`). Each
- * variant is measured (all from one render), and each slide keeps the worst.
+ * variant is measured (all from one render), and each slide keeps the worst. `render` gives
+ * the typeset render (the one index.html shows, when the build makes it), instead of Marp's
+ * own render with `themeCss`.
  */
 export async function measurePortable(
   browser: Browser,
   markdown: string,
   themeCss: string[],
   baseDir: string,
-  { fontsCss = '', lang = 'en' }: { fontsCss?: string; lang?: string } = {},
+  { fontsCss = '', lang = 'en', render }: { fontsCss?: string; lang?: string; render?: (markdown: string) => Promise<Rendered> } = {},
 ): Promise<SlideMeasure[]> {
   const large = markdown.length > largeDeckChars
   // A huge deck renders with its garbage freed first, as each layout does (see runJobs).
   if (large) collectGarbage()
+  const rendered = render ? render(markdown) : renderDeck(markdown, themeCss)
   // Without formulas in the render, a Marp without math shows the very same slides.
-  const math = await renderDeck(markdown, themeCss).then(({ html }) => /<mjx-container|class="katex"/.test(html))
+  const math = await rendered.then(({ html }) => /<mjx-container|class="katex"/.test(html))
   const variants = [
-    () => measureDeck(browser, markdown, themeCss, baseDir, { headCss: fontsCss, lang }),
-    ...(fontsCss ? [() => measureDeck(browser, markdown, themeCss, baseDir, { lang })] : []),
+    () => measureDeck(browser, markdown, themeCss, baseDir, { headCss: fontsCss, lang, rendered }),
+    ...(fontsCss ? [() => measureDeck(browser, markdown, themeCss, baseDir, { lang, rendered })] : []),
     ...(math ? [() => measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss, lang })] : []),
   ]
   const runs = await runJobs(variants, large)

@@ -1,5 +1,9 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/render/engine.js'
+import { runMarpCli } from '../../src/render/html.js'
 import { stopMarp } from '../../src/render/marp-thread.js'
 import { forgetRenders, renderDeck } from '../../src/render/render.js'
 import { loadTheme } from '../../src/render/theme.js'
@@ -34,5 +38,24 @@ describe('Marp in its worker thread', () => {
     await stopMarp()
     const after = await renderDeck(`${deck}\nafter stop\n`, [])
     expect(after.html).toContain('after stop')
+  })
+})
+
+describe('marp-cli in the Marp thread', () => {
+  it('gives back the deck it rendered for index.html: those slides and that CSS are in the file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-cli-'))
+    try {
+      const markdownFile = path.join(dir, 'deck.md')
+      fs.writeFileSync(markdownFile, deck.replace('## A slide', '## A slide rendered once'))
+      const outputFile = path.join(dir, 'index.html')
+      const rendered = await runMarpCli({ markdownFile, outputFile, themeFiles: loadTheme('chapterdeck').files, workDir: dir })
+      const written = fs.readFileSync(outputFile, 'utf8')
+      expect(rendered?.html).toContain('A slide rendered once')
+      expect(rendered?.html.match(/<section\b/g)?.length).toBe(2)
+      expect(written).toContain(rendered!.html)
+      expect(written).toContain(rendered!.css)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
