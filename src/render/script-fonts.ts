@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { toString } from 'mdast-util-to-string'
 import type { Deck } from '../types.js'
 import { titleText } from '../util/title.js'
+import { fontCodePoints } from './woff2-cmap.js'
 
 const require = createRequire(import.meta.url)
 
@@ -61,6 +62,9 @@ function parseRanges(text: string): [number, number][] {
 /**
  * The font faces a deck needs for its non-Latin characters; none when the Latin theme fonts
  * cover everything. `text` is further regular-weight text shown with it (a handout's notes).
+ * Each character gets the face the browser would draw it with: the first family in the
+ * theme's order for the deck's language whose font has the glyph. Japanese, Chinese and
+ * Korean chunks share most Han characters, and the later families' are never loaded.
  */
 export function scriptFaces(deck: Deck, text: string[] = []): Face[] {
   const regular = new Set<number>()
@@ -76,14 +80,53 @@ export function scriptFaces(deck: Deck, text: string[] = []): Face[] {
   for (const item of text) add(regular, item)
   if (!regular.size && !bold.size) return []
   const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b)
-  const codes = { all: sorted(new Set([...regular, ...bold])), bold: sorted(bold), regular: sorted(regular) }
-  return loadFaces().filter((face) => {
-    const chars = face.single ? codes.all : face.weight === 700 ? codes.bold : codes.regular
-    return face.ranges.some(([from, to]) => {
-      const at = firstAtLeast(chars, from)
-      return at < chars.length && chars[at] <= to
-    })
-  })
+  // Characters still without a face, per weight; a family with one weight serves both.
+  const left = { 400: sorted(regular), 700: sorted(bold) }
+  const needed = new Set<Face>()
+  const all = loadFaces()
+  for (const family of familyOrder(deck.meta.lang)) {
+    for (const face of all.filter((face) => face.family === family)) {
+      for (const weight of face.single ? ([400, 700] as const) : [face.weight as 400 | 700]) {
+        const chars = left[weight]
+        const drawn = new Set<number>()
+        for (const [from, to] of face.ranges) {
+          for (let at = firstAtLeast(chars, from); at < chars.length && chars[at] <= to; at++) {
+            if (hasGlyph(face, chars[at])) drawn.add(at)
+          }
+        }
+        if (!drawn.size) continue
+        needed.add(face)
+        left[weight] = chars.filter((_, at) => !drawn.has(at))
+      }
+    }
+  }
+  return all.filter((face) => needed.has(face))
+}
+
+/** The Noto families in the order the theme's font stacks give them for a language. */
+function familyOrder(lang: string): string[] {
+  const han = lang.startsWith('zh') ? ['Noto Sans SC', 'Noto Sans JP', 'Noto Sans KR'] : lang.startsWith('ko') ? ['Noto Sans KR', 'Noto Sans JP', 'Noto Sans SC'] : ['Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR']
+  return [...han, ...families.map(({ family }) => family).filter((family) => !han.includes(family))]
+}
+
+// Read from each chunk once per process, when a deck first has a character in its range.
+const glyphs = new Map<string, [number, number][]>()
+
+function hasGlyph(face: Face, code: number): boolean {
+  let ranges = glyphs.get(face.file)
+  if (!ranges) {
+    ranges = fontCodePoints(face.file)
+    glyphs.set(face.file, ranges)
+  }
+  let low = 0
+  let high = ranges.length - 1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    if (ranges[middle][1] < code) low = middle + 1
+    else if (ranges[middle][0] > code) high = middle - 1
+    else return true
+  }
+  return false
 }
 
 /** Index of the first value at least `value` in ascending `values` (their length if none). */
