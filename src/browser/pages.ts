@@ -52,19 +52,33 @@ function release(browser: Browser, page: Page): void {
   else page.close().catch(() => undefined)
 }
 
+// A document stays hidden until its fonts are in. Laid out before, each character waits for
+// a font still loading, and one no font has yet is looked up among the system's fonts: a
+// third of a Japanese deck's layout time, for a layout thrown away once the fonts arrive.
+const holdId = 'chapterdeck-hold'
+const hold = `<style id="${holdId}">html{display:none}</style>`
+
 /**
  * Shows an HTML document on the page: written in `baseDir` (its images resolve from there),
- * loaded, its fonts ready. `print` lays it out for print media from the start, as a document
- * about to be printed is laid out again otherwise.
+ * loaded, and laid out once its fonts are. Every face it declares is loaded: a deck's pages
+ * declare the theme's few and the script faces its text is drawn with (script-fonts.ts).
+ * `print` lays it out for print media from the start, as a document about to be printed is
+ * laid out again otherwise.
  */
 export async function loadDocument(page: Page, baseDir: string, content: string, media?: 'print'): Promise<void> {
+  const head = content.indexOf('<head>') + '<head>'.length
+  if (head < '<head>'.length) throw new Error('loadDocument needs a document with a <head>')
   const file = path.join(baseDir, `.page-${process.pid}-${Math.random().toString(36).slice(2)}.html`)
   try {
     // Pages are reused: each document sets the media it is laid out for.
     await page.emulateMediaType(media)
-    fs.writeFileSync(file, content)
+    fs.writeFileSync(file, content.slice(0, head) + hold + content.slice(head))
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 })
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    await page.evaluate(async (id) => {
+      await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)))
+      document.getElementById(id)?.remove()
+      await document.fonts.ready
+    }, holdId)
   } finally {
     fs.rmSync(file, { force: true })
   }
