@@ -39,10 +39,11 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
   const failures: ChapterdeckError[] = []
   const concurrency = Math.max(1, options.concurrency ?? Math.min(4, os.availableParallelism()))
   const keys = options.cacheKeys ?? new CacheKeys(options)
+  const order = buildOrder(chapters)
   let next = 0
   const worker = async () => {
     while (next < chapters.length && !interrupted()) {
-      const index = next++
+      const index = order[next++]
       const chapter = chapters[index]
       options.onEvent?.({ type: 'start', chapter, index, total: chapters.length })
       const started = performance.now()
@@ -77,6 +78,22 @@ export async function buildBook(chapters: string[], options: BookOptions = {}): 
     fs.writeFileSync(path.join(out, 'index.html'), bookPage(built))
   }
   return { entries: built, failures }
+}
+
+/**
+ * The order chapters start in: largest first, so a long chapter never starts last and runs
+ * alone while the other cores idle. The book page keeps the chapters' own order.
+ */
+function buildOrder(chapters: string[]): number[] {
+  const size = (chapter: string) => {
+    try {
+      return fs.statSync(chapter).size
+    } catch {
+      return 0
+    }
+  }
+  const sizes = chapters.map(size)
+  return chapters.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b)
 }
 
 export function entryOf(chapter: string, result: ChapterResult, ms: number): BookEntry {

@@ -37,4 +37,20 @@ describe('book builds', () => {
     expect((await buildBook([chapter('one.md')], { ...options(), slideLevel: 1 })).entries[0].cached).toBe(false)
     expect((await buildBook([chapter('one.md'), chapter('two.md')], { ...options(), noCache: true })).entries.map((entry) => entry.cached)).toEqual([false, false])
   })
+
+  it('starts the largest chapter first, and lists the chapters in their own order', async () => {
+    fs.writeFileSync(chapter('short.md'), '# Short\n\nA short one.\n')
+    fs.writeFileSync(chapter('long.md'), `# Long\n\n${'A longer chapter, with more to say. '.repeat(80)}\n`)
+    const started: string[] = []
+    const { entries } = await buildBook([chapter('short.md'), chapter('one.md'), chapter('long.md')], {
+      ...options(),
+      noCache: true,
+      concurrency: 1,
+      onEvent: (event) => {
+        if (event.type === 'start') started.push(path.basename(event.chapter))
+      },
+    })
+    expect(started).toEqual(['long.md', 'one.md', 'short.md'])
+    expect(entries.map((entry) => entry.slug)).toEqual(['short', 'one', 'long'])
+  })
 })
