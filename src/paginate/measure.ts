@@ -1,4 +1,4 @@
-import type { List, ListItem, RootContent, Table } from 'mdast'
+import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { displayLength } from '../util/text.js'
 import type { ThemeMetrics } from './metrics.js'
@@ -8,7 +8,7 @@ export function blockHeight(node: RootContent, m: ThemeMetrics, width = m.width 
   const line = m.bodySize * m.lineHeight
   switch (node.type) {
     case 'paragraph':
-      return lines(toString(node), width, m.bodySize, m.charWidth) * line + m.blockGap
+      return paragraphLines(node, width, m.bodySize, m.charWidth) * line + m.blockGap
     case 'heading':
       return lines(toString(node), width, m.subheadSize, m.charWidth) * m.subheadSize * 1.2 + m.blockGap + 8
     case 'list':
@@ -30,7 +30,7 @@ export function blockHeight(node: RootContent, m: ThemeMetrics, width = m.width 
 
 export function itemHeight(item: ListItem, m: ThemeMetrics, width: number): number {
   return item.children.reduce((sum, child) => {
-    if (child.type === 'paragraph') return sum + lines(toString(child), width, m.bodySize, m.charWidth) * m.bodySize * m.lineHeight
+    if (child.type === 'paragraph') return sum + paragraphLines(child, width, m.bodySize, m.charWidth) * m.bodySize * m.lineHeight
     if (child.type === 'list') return sum + listHeight(child, m, width - m.indent) + m.itemGap
     return sum + blockHeight(child as RootContent, m, width)
   }, m.itemGap)
@@ -52,6 +52,18 @@ export function tableRowsHeight(table: Table, m: ThemeMetrics, width: number): n
 export function codeLines(value: string, width: number, m: ThemeMetrics): number {
   const perLine = Math.max(1, Math.floor((width - 2 * m.codePad) / (m.codeSize * m.monoCharWidth)))
   return value.split('\n').reduce((sum, row) => sum + Math.max(1, Math.ceil(displayLength(row.replace(/\t/g, '    ')) / perLine)), 0)
+}
+
+/** Wrapped line count of a paragraph: each hard line break (a callout's title line) starts a line. */
+function paragraphLines(paragraph: Paragraph, width: number, size: number, charWidth: number): number {
+  let count = 0
+  let start = 0
+  paragraph.children.forEach((child, index) => {
+    if (child.type !== 'break') return
+    count += lines(toString({ type: 'paragraph', children: paragraph.children.slice(start, index) }), width, size, charWidth)
+    start = index + 1
+  })
+  return count + lines(toString({ type: 'paragraph', children: paragraph.children.slice(start) }), width, size, charWidth)
 }
 
 /** Wrapped line count of text at a font size; words never break, long ones take their own lines. */
