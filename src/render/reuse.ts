@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto'
 import type { Marp } from '@marp-team/marp-core'
 import { Theme } from '@marp-team/marpit'
 
-// A deck is rendered two or three times (laid out, maybe without formulas, then by marp-cli for
-// index.html), and a book renders many decks with one theme. Highlighting code and packing the
-// theme's CSS cost more than the rest of a render, so each result is kept for the Marp thread
-// and reused. Bounded, so a book of code-heavy chapters stays small.
+// A deck may be rendered again (after a fit round, without formulas, for the handout), and a
+// book renders many decks with one theme. Highlighting code and packing the theme's CSS cost
+// more than the rest of a render, so each result is kept for the Marp thread and reused.
+// Bounded, so a book of code-heavy chapters stays small.
 const kept = new Map<string, string>()
 const maxChars = 4_000_000
 let chars = 0
