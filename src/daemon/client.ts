@@ -115,7 +115,9 @@ async function connect(socket: string, waitMs = 0, over = () => false): Promise<
 function startDaemon(socket: string, idle: number): ChildProcess | undefined {
   try {
     const log = fs.openSync(socket.replace(/\.sock$/, '.log'), 'w', 0o600)
-    const child = spawn(process.execPath, [path.join(packageRoot, 'bin', 'chapterdeck.js'), 'daemon', '--idle', String(idle)], {
+    // V8 sizes its heap from what the last collection left: after the daemon's collection at
+    // rest, a book build ran many more collections while its heap grew back.
+    const child = spawn(process.execPath, ['--initial-old-space-size=256', path.join(packageRoot, 'bin', 'chapterdeck.js'), 'daemon', '--idle', String(idle)], {
       detached: true,
       stdio: ['ignore', log, log],
       cwd: path.dirname(socket),
