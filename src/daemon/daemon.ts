@@ -34,8 +34,12 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
   let idle: NodeJS.Timeout | undefined
   let sweep: NodeJS.Timeout | undefined
   const server = net.createServer()
+  // The socket's path can be a newer daemon's by the time this one stops (see below).
+  let own: number | undefined
+  const replaced = () => ![undefined, own].includes(fs.statSync(socket, { throwIfNoEntry: false })?.ino)
   const stop = async () => {
-    server.close()
+    // Closing a server removes the file at its path, whoever's it is now.
+    if (!replaced()) server.close()
     await session.current.close()
     process.exit(0)
   }
@@ -111,8 +115,11 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
 
   await listen(server, socket)
   // However it ends (an interrupted build exits at once), its socket goes; its log stays if
-  // something was written to it.
+  // something was written to it. A daemon that stops while its browser closes can be
+  // replaced meanwhile: the socket and log at that path are then the new daemon's.
+  own = fs.statSync(socket).ino
   process.on('exit', () => {
+    if (replaced()) return
     fs.rmSync(socket, { force: true })
     const log = socket.replace(/\.sock$/, '.log')
     if (fs.statSync(log, { throwIfNoEntry: false })?.size === 0) fs.rmSync(log, { force: true })

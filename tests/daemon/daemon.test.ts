@@ -150,6 +150,23 @@ describe('build daemon', () => {
     expect(status()).toMatch(/, 1 build$/)
   })
 
+  it("leaves a newer daemon's socket alone when an older one finishes stopping", async () => {
+    const chapter = fresh('replaced')
+    const older = spawn(process.execPath, [bin, 'daemon', '--idle', '60'], { cwd: work, env: env(), stdio: 'ignore' })
+    await expect.poll(status, { timeout: 15_000, interval: 200 }).toMatch(new RegExp(`daemon ${older.pid}\\b`))
+    // As when the older daemon has closed its socket but its browser is still closing.
+    const socketDir = path.join(tmp, `chapterdeck-${os.userInfo().uid}`)
+    for (const name of fs.readdirSync(socketDir)) fs.rmSync(path.join(socketDir, name))
+    expect(run(['build', chapter, '--out', 'replaced/out', '--formats', 'md']).code).toBe(0)
+    const newer = Number(/daemon (\d+)/.exec(status())![1])
+    expect(newer).not.toBe(older.pid)
+
+    const exited = new Promise((resolve) => older.on('exit', resolve))
+    older.kill('SIGTERM')
+    await exited
+    expect(status()).toMatch(new RegExp(`daemon ${newer}\\b.*, 1 build$`))
+  })
+
   it('takes over the socket of a daemon that died, and stops when unused', async () => {
     const chapter = fresh('stale')
     // A socket file nobody answers on, as a killed daemon leaves.
