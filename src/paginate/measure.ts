@@ -51,7 +51,30 @@ export function tableRowsHeight(table: Table, m: ThemeMetrics, width: number): n
 
 export function codeLines(value: string, width: number, m: ThemeMetrics): number {
   const perLine = Math.max(1, Math.floor((width - 2 * m.codePad) / (m.codeSize * m.monoCharWidth)))
-  return value.split('\n').reduce((sum, row) => sum + Math.max(1, Math.ceil(displayLength(row.replace(/\t/g, '    ')) / perLine)), 0)
+  return value.split('\n').reduce((sum, row) => sum + codeRowLines(row.replace(/\t/g, '    '), perLine), 0)
+}
+
+/**
+ * Lines one row of code takes as the theme sets it (pre-wrap, overflow-wrap: anywhere): it
+ * wraps after a space, and breaks inside a word only when the word is longer than a line.
+ * Spaces at a line's end hang; they never start a new line.
+ */
+function codeRowLines(row: string, perLine: number): number {
+  let count = 1
+  let used = 0
+  // A word with the spaces after it (the first also with the row's indent).
+  for (const token of row.match(/ *[^ ]+ */g) ?? []) {
+    const body = token.trimEnd()
+    const length = displayLength(body)
+    if (used && used + length > perLine) {
+      count += 1
+      used = 0
+    }
+    const end = used + length
+    count += Math.ceil(end / perLine) - 1
+    used = end - (Math.ceil(end / perLine) - 1) * perLine + (token.length - body.length)
+  }
+  return count
 }
 
 /** Wrapped line count of a paragraph: each hard line break (a callout's title line) starts a line. */

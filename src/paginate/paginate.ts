@@ -49,12 +49,26 @@ export function paginateSlides(options: PaginateOptions = {}) {
       // An estimate that finds a block too big is only a hint; the browser check decides.
       const parts = splitBlocks(slide.children, room, metrics)
       parts.forEach((blocks, index) => {
-        out.push(index === 0 ? { ...slide, children: blocks } : { ...slide, children: blocks, notes: [], position: blocks[0]?.position ?? slide.position })
+        const part = index === 0 ? { ...slide, children: blocks } : { ...slide, children: blocks, notes: [], position: blocks[0]?.position ?? slide.position }
+        out.push(tallCodeDense(part, room, metrics))
       })
     }
     number(out)
     deck.children = out
   }
+}
+
+/**
+ * A part whose code is too tall for the whole slide body even by the estimate (code that
+ * cannot be split further, such as one very long line) gets the dense class now: otherwise
+ * the browser finds it overflowing and the whole deck is laid out a second time.
+ */
+function tallCodeDense(slide: Slide, room: Room, m: ThemeMetrics): Slide {
+  if (slide.classes?.includes('dense') || !slide.children.some((child) => child.type === 'code')) return slide
+  // The theme's dense class sets code at 16 px (fitDeck does the same on overflow).
+  const height = slide.children.reduce((sum, child) => sum + cost(child, m).height, 0)
+  if (height <= room.height / m.fill) return slide
+  return { ...slide, classes: [...(slide.classes ?? []), 'dense'] }
 }
 
 /** The body a slide may fill, by the estimate, and the metrics to estimate it with. */
@@ -269,8 +283,9 @@ function takeQuote(quote: Blockquote, room: Room, m: ThemeMetrics, force: boolea
     count += 1
   }
   // The first block that does not fit is split if it can be (code, a list, a table), so a
-  // title or label stays with the start of what it introduces.
-  if (count > 0 && count < quote.children.length) {
+  // title or label stays with the start of what it introduces; so is a first block too big
+  // for a slide of its own (a quoted list).
+  if (count < quote.children.length) {
     const pieces = take(quote.children[count] as RootContent, { ...room, height: room.height - height }, m, false)
     if (pieces?.[1]) {
       return [

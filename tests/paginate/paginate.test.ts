@@ -1,5 +1,6 @@
 import type { Code, List, Table } from 'mdast'
 import { describe, expect, it } from 'vitest'
+import { titleText } from '../../src/util/title.js'
 import { processMarkdown } from '../helpers/process.js'
 
 describe('paginateSlides', () => {
@@ -47,5 +48,23 @@ describe('paginateSlides', () => {
     expect(tables.length).toBeGreaterThan(1)
     for (const table of tables) expect(table.children[0].children.map((cell) => (cell.children[0] as { value: string }).value)).toEqual(['Key', 'Value'])
     expect(tables.reduce((sum, t) => sum + t.children.length - 1, 0)).toBe(40)
+  })
+
+  it('splits a quote holding one list too tall for a slide by items, keeping its code on the slides', async () => {
+    const item = (i: number) => `> - Item ${i} comes with a sample that shows how it is set up:\n>   \`\`\`ts\n>   const value${i} = {\n>     key: ${i},\n>   }\n>   \`\`\``
+    const quote = Array.from({ length: 5 }, (_, i) => item(i)).join('\n')
+    const { markdown } = await processMarkdown(`# T\n\n## Samples\n\n${quote}\n`)
+    const slides = markdown.split(/\n---\n/).filter((slide) => slide.includes('## Samples'))
+    expect(slides.length).toBeGreaterThan(1)
+    expect(markdown).not.toContain('Text too large for a slide')
+    for (let i = 0; i < 5; i++) expect(slides.filter((slide) => slide.includes(`>     key: ${i},`))).toHaveLength(1)
+  })
+
+  it('sets code at its dense size at once when one of its lines is too long for a slide even wrapped', async () => {
+    const path = Array.from({ length: 300 }, (_, i) => `l${i}.5-${i}.25`).join(' ')
+    const { deck } = await processMarkdown(`# T\n\n## Icon\n\n\`\`\`css\n:root {\n  --icon: url('data:image/svg+xml,<path d="${path}"/>')\n}\n\`\`\`\n\n## Short\n\n\`\`\`css\n:root { --gap: 4px }\n\`\`\`\n`)
+    const classes = (title: string) => deck.children.find((slide) => titleText(slide) === title)!.classes ?? []
+    expect(classes('Icon')).toContain('dense')
+    expect(classes('Short')).not.toContain('dense')
   })
 })
