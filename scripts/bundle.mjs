@@ -53,6 +53,18 @@ const oneLoggerPerChannel = {
   },
 }
 
+// pdf-lib compresses a saved PDF's object streams with pako, deflate in JavaScript: a tenth
+// of a second of a book build. Node's zlib writes the same format natively, several times faster.
+const nativeDeflate = {
+  name: 'native-deflate',
+  setup(build) {
+    build.onResolve({ filter: /^pako$/ }, (args) => (/[\\/]pdf-lib[\\/]es[\\/]/.test(args.importer) ? { path: 'pako', namespace: 'native-deflate' } : undefined))
+    build.onLoad({ filter: /.*/, namespace: 'native-deflate' }, () => ({
+      contents: "import zlib from 'node:zlib'\nexport default { deflate: (data) => new Uint8Array(zlib.deflateSync(data)) }",
+    }))
+  },
+}
+
 // Chunk names change with their content: the last build's must not pile up.
 fs.rmSync('lib/bin', { recursive: true, force: true })
 await build({
@@ -71,5 +83,5 @@ await build({
   // CommonJS dependencies call require(); ES module output has none of its own.
   banner: { js: "import { createRequire as __chapterdeckRequire } from 'node:module'; const require = __chapterdeckRequire(import.meta.url);" },
   logLevel: 'warning',
-  plugins: [noProxyAgent, visitWithoutNames, oneLoggerPerChannel],
+  plugins: [noProxyAgent, visitWithoutNames, oneLoggerPerChannel, nativeDeflate],
 })
