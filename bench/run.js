@@ -170,6 +170,12 @@ const report = [
   '|---|---|---|---|---|',
   ...rows.map((row) => `| ${row.join(' | ')} |`),
   '',
+  'Each run, in the order run (ms):',
+  '',
+  ...Object.entries({ P3: p3runs, 'P3 marp -I': batchRuns, 'P3 marp --pdf per chapter': perChapterRuns, P3o: p3alone, P4: p4runs, P2: ours, 'P2 marp --pdf': theirs }).map(
+    ([name, values]) => `- ${name}: ${values.map((value) => value.toFixed(0)).join(', ')}`,
+  ),
+  '',
 ]
 fs.writeFileSync('bench/results.md', report.join('\n'))
 console.log(report.join('\n'))
