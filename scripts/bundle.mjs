@@ -19,39 +19,39 @@ const noProxyAgent = {
   },
 }
 
+// A dependency's module with edits made as it is bundled. Each edit must apply: a new version
+// that no longer has the code it replaces stops the build instead of bundling it unchanged.
+function patchModule(name, filter, edits) {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({ filter }, (args) => {
+        let contents = fs.readFileSync(args.path, 'utf8')
+        for (const [from, to] of edits) {
+          const edited = contents.replace(from, to)
+          if (edited === contents) throw new Error(`${args.path}: ${name}: ${from} was not found; check scripts/bundle.mjs against this version`)
+          contents = edited
+        }
+        return { contents, loader: 'js' }
+      })
+    },
+  }
+}
+
 // unist-util-visit-parents renames its inner visit function after each node it visits, so a
 // stack trace names the node: an Object.defineProperty per node, a fifth of the pipeline's
 // time. The CLI does without those names.
-const visitWithoutNames = {
-  name: 'visit-without-names',
-  setup(build) {
-    build.onLoad({ filter: /unist-util-visit-parents[\\/]lib[\\/]index\.js$/ }, (args) => {
-      const source = fs.readFileSync(args.path, 'utf8')
-      const contents = source.replace(/Object\.defineProperty\(visit, 'name', \{[^}]*\}\)/, '')
-      if (contents === source) throw new Error(`${args.path}: the renaming this bundle removes was not found; check scripts/bundle.mjs against this version`)
-      return { contents, loader: 'js' }
-    })
-  },
-}
+const visitWithoutNames = patchModule('visit-without-names', /unist-util-visit-parents[\\/]lib[\\/]index\.js$/, [
+  [/Object\.defineProperty\(visit, 'name', \{[^}]*\}\)/, ''],
+])
 
 // puppeteer's debug() makes a new logger of the debug package for each message it logs, even
 // when logging is off: a tty check and a namespace match per protocol message, some 40 ms of
 // a book build. One logger per channel logs the same.
-const oneLoggerPerChannel = {
-  name: 'one-logger-per-channel',
-  setup(build) {
-    build.onLoad({ filter: /puppeteer-core[\\/]lib[\\/]esm[\\/]puppeteer[\\/]common[\\/]Debug\.js$/ }, (args) => {
-      const source = fs.readFileSync(args.path, 'utf8')
-      const contents = source
-        .replace('return async (...logArgs) => {', 'let logger;\n        return async (...logArgs) => {')
-        .replace('(await importDebug())(prefix)(logArgs);', '(logger ??= (await importDebug())(prefix))(logArgs);')
-      if (!contents.includes('let logger;') || !contents.includes('logger ??=')) {
-        throw new Error(`${args.path}: the logger this bundle keeps was not found; check scripts/bundle.mjs against this version`)
-      }
-      return { contents, loader: 'js' }
-    })
-  },
-}
+const oneLoggerPerChannel = patchModule('one-logger-per-channel', /puppeteer-core[\\/]lib[\\/]esm[\\/]puppeteer[\\/]common[\\/]Debug\.js$/, [
+  ['return async (...logArgs) => {', 'let logger;\n        return async (...logArgs) => {'],
+  ['(await importDebug())(prefix)(logArgs);', '(logger ??= (await importDebug())(prefix))(logArgs);'],
+])
 
 // pdf-lib compresses a saved PDF's object streams with pako, deflate in JavaScript: a tenth
 // of a second of a book build. Node's zlib writes the same format natively, several times faster.
