@@ -9,7 +9,7 @@ import type { SlideMeasure } from '../verify/measure.js'
 import { overflows } from '../verify/measure.js'
 import { blockHeight } from './measure.js'
 import { chapterdeckMetrics, type ThemeMetrics } from './metrics.js'
-import { cost, defaultLimits, number, roomFor, splitBlocks } from './paginate.js'
+import { bodyHeight, defaultLimits, number, roomFor, splitBlocks } from './paginate.js'
 import { titleText } from '../util/title.js'
 
 /** Characters of one word beyond which no slide can show it, even wrapped. */
@@ -110,7 +110,7 @@ function fixSlide(slide: Slide, measure: SlideMeasure, m: ThemeMetrics, file: VF
   if (measure.over > 2 && slide.children.length) {
     // Re-split with the budget scaled by how much the browser found too tall.
     const { room, metrics } = roomFor(slide, m, defaultLimits)
-    const estimate = slide.children.reduce((sum, child) => sum + cost(child, metrics).height, 0)
+    const estimate = bodyHeight(slide.children, metrics)
     const scale = Math.min(0.95, (measure.room - 4) / Math.max(measure.used, 1)) * (round > 2 ? 0.9 : 1)
     const pieces = splitBlocks(slide.children, { ...room, height: Math.min(room.height, estimate * scale) }, metrics)
     if (pieces.length > 1) return parts(pieces)

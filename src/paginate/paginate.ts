@@ -66,8 +66,7 @@ export function paginateSlides(options: PaginateOptions = {}) {
 function tallCodeDense(slide: Slide, room: Room, m: ThemeMetrics): Slide {
   if (slide.classes?.includes('dense') || !slide.children.some((child) => child.type === 'code')) return slide
   // The theme's dense class sets code at 16 px (fitDeck does the same on overflow).
-  const height = slide.children.reduce((sum, child) => sum + cost(child, m).height, 0)
-  if (height <= room.height / m.fill) return slide
+  if (bodyHeight(slide.children, m) <= room.height / m.fill) return slide
   return { ...slide, classes: [...(slide.classes ?? []), 'dense'] }
 }
 
@@ -149,6 +148,11 @@ export function cost(node: RootContent, m: ThemeMetrics): Cost {
     items,
     bullets: node.type === 'list' && node.data?.condensed ? items : 0,
   }
+}
+
+/** Estimated height of a slide's body: its blocks one under another. */
+export function bodyHeight(blocks: RootContent[], m: ThemeMetrics): number {
+  return blocks.reduce((sum, block) => sum + cost(block, m).height, 0)
 }
 
 function fits(c: Cost, room: Room): boolean {
