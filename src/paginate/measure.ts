@@ -51,19 +51,19 @@ export function tableRowsHeight(table: Table, m: ThemeMetrics, width: number): n
 
 export function codeLines(value: string, width: number, m: ThemeMetrics): number {
   const perLine = Math.max(1, Math.floor((width - 2 * m.codePad) / (m.codeSize * m.monoCharWidth)))
-  return value.split('\n').reduce((sum, row) => sum + codeRowLines(row.replace(/\t/g, '    '), perLine), 0)
+  return value.split('\n').reduce((sum, row) => sum + wrappedLines(row.replace(/\t/g, '    '), perLine), 0)
 }
 
 /**
- * Lines one row of code takes as the theme sets it (pre-wrap, overflow-wrap: anywhere): it
- * wraps after a space, and breaks inside a word only when the word is longer than a line.
- * Spaces at a line's end hang; they never start a new line.
+ * Lines a text takes as a browser wraps it: after a space, and inside a word only when the
+ * word is longer than a line (overflow-wrap). Spaces at a line's end hang; they never start
+ * a new line, and those before the first word (a code row's indent) take room.
  */
-function codeRowLines(row: string, perLine: number): number {
+function wrappedLines(text: string, perLine: number): number {
   let count = 1
   let used = 0
-  // A word with the spaces after it (the first also with the row's indent).
-  for (const token of row.match(/ *[^ ]+ */g) ?? []) {
+  // A word with the spaces after it (the first also with the spaces before it).
+  for (const token of text.match(/ *[^ ]+ */g) ?? []) {
     const body = token.trimEnd()
     const length = displayLength(body)
     if (used && used + length > perLine) {
@@ -89,23 +89,9 @@ function paragraphLines(paragraph: Paragraph, width: number, size: number, charW
   return count + lines(toString({ type: 'paragraph', children: paragraph.children.slice(start) }), width, size, charWidth)
 }
 
-/** Wrapped line count of text at a font size; words never break, long ones take their own lines. */
+/** Wrapped line count of prose at a font size: its white space collapsed, as HTML shows it. */
 export function lines(text: string, width: number, size: number, charWidth: number): number {
-  const perLine = Math.max(8, Math.floor(width / (size * charWidth)))
-  let count = 1
-  let used = 0
-  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
-    const length = displayLength(word)
-    if (used && used + 1 + length > perLine) {
-      count += 1
-      used = 0
-    }
-    if (length > perLine) {
-      count += Math.floor(length / perLine)
-      used = length % perLine
-    } else used += (used ? 1 : 0) + length
-  }
-  return count
+  return wrappedLines(text.replace(/\s+/g, ' ').trim(), Math.max(8, Math.floor(width / (size * charWidth))))
 }
 
 export function titleHeight(title: string, m: ThemeMetrics): number {
