@@ -24,17 +24,23 @@ function remember(key: string, make: () => string): string {
   return value
 }
 
+let sharedHighlightjs: Marp['highlightjs'] | undefined
+
 interface Packing {
   renderStyle(theme?: string): string
   themeSetPackOptions(): unknown
 }
 
 /**
- * Makes the engine reuse highlighted code and packed theme CSS. marp-core highlights from the
- * code and its language alone; Marpit packs from the theme set, the theme and the pack options
- * (the deck's own styles, math CSS), which make up the key.
+ * Makes the engine reuse the thread's highlight.js, highlighted code and packed theme CSS.
+ * marp-core highlights from the code and its language alone; Marpit packs from the theme set,
+ * the theme and the pack options (the deck's own styles, math CSS), which make up the key.
  */
 export function reuseAcrossRenders<T extends Marp>(marp: T): T {
+  // marp-core gives each engine a highlight.js of its own, registering about 190 languages
+  // and compiling each on first use, and marp-cli makes an engine per deck. Engines share one.
+  const highlightjs = (sharedHighlightjs ??= marp.highlightjs)
+  Object.defineProperty(marp, 'highlightjs', { value: highlightjs })
   const highlight = marp.highlighter.bind(marp)
   marp.highlighter = (code, lang, attrs) => (lang ? remember(`code\0${lang}\0${code}`, () => highlight(code, lang, attrs)) : highlight(code, lang, attrs))
   const packing = marp as unknown as Packing
