@@ -4,7 +4,7 @@ import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer-core'
 import { ChapterdeckError, ExitCode } from '../errors.js'
 import { findBrowser, firstLine, type FoundBrowser } from './find.js'
-import { closeIdlePages, warmPages } from './pages.js'
+import { blankIdlePages, warmPages } from './pages.js'
 
 // Background networking off: this tool works offline, and closed networks refuse the calls.
 const args = [
@@ -42,14 +42,13 @@ export class BrowserSession {
 
   /**
    * Between a build daemon's builds: the pages kept open show the last build's decks, hundreds
-   * of megabytes for a large one, so they close, and two fresh ones wait for the next build.
+   * of megabytes for a large one, so two of them show a blank document and the rest close.
    */
-  async freshPages(): Promise<void> {
+  async blankPages(): Promise<void> {
     if (!this.browser) return
     const browser = await this.browser
     await this.warming
-    await closeIdlePages(browser)
-    this.warming = warmPages(browser, 2)
+    this.warming = blankIdlePages(browser, 2)
   }
 
   /** Closes the browser and removes its profile; a second call (Ctrl-C during close) waits for the first. */

@@ -38,11 +38,30 @@ export function warmPages(browser: Browser, count: number): Promise<void> {
   return Promise.all(opening).then(() => undefined)
 }
 
-/** Closes the idle pages, and with them the documents they still show and those documents' memory. */
-export async function closeIdlePages(browser: Browser): Promise<void> {
+/**
+ * Shows a blank document on up to `count` idle pages and closes the rest: the documents they
+ * showed go, with their memory, while the pages' renderers stay warm. Fresh pages instead made
+ * the next book build about 0.2 s slower.
+ */
+export async function blankIdlePages(browser: Browser, count: number): Promise<void> {
   const pages = idle.get(browser) ?? []
   idle.set(browser, [])
-  await Promise.all(pages.map((page) => page.close().catch(() => undefined)))
+  const kept = pages.splice(-count, count)
+  const blank = async (page: Page) => {
+    shows.delete(page)
+    try {
+      await page.goto('about:blank')
+      // The renderer drops its caches and garbage as it would when memory runs short.
+      const cdp = await page.createCDPSession()
+      await cdp.send('Memory.simulatePressureNotification', { level: 'critical' })
+      await cdp.send('HeapProfiler.collectGarbage')
+      await cdp.detach()
+      release(browser, page)
+    } catch {
+      await page.close().catch(() => undefined)
+    }
+  }
+  await Promise.all([...pages.map((page) => page.close().catch(() => undefined)), ...kept.map(blank)])
 }
 
 function release(browser: Browser, page: Page): void {

@@ -43,14 +43,14 @@ export async function runDaemon(socket: string, run: Runner, { idleMs }: { idleM
     await session.current.close()
     process.exit(0)
   }
-  // Unless a build follows at once: fresh pages take a moment, and free the last build's
-  // documents in Chromium. The heap is collected only once the daemon has rested a while:
+  // Unless a build follows at once: blanking the pages takes a moment, and frees the last
+  // build's documents in Chromium. The heap is collected only once the daemon has rested a while:
   // after a forced collection the next book build took half a second longer.
   const rest = () => {
     clearTimeout(idle)
     idle = setTimeout(() => void stop(), idleMs)
     sweep = setTimeout(() => {
-      session.current.freshPages().catch(() => undefined)
+      session.current.blankPages().catch(() => undefined)
       sweep = setTimeout(collectGarbage, collectAfterMs)
     }, 1000)
   }
