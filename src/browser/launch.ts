@@ -10,7 +10,6 @@ import { blankIdlePages, warmPages } from './pages.js'
 const args = [
   '--no-sandbox',
   '--disable-gpu',
-  '--disable-dev-shm-usage',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
@@ -19,6 +18,22 @@ const args = [
   '--font-render-hinting=none',
   '--allow-file-access-from-files',
 ]
+
+/**
+ * Chromium shares memory between its processes in /dev/shm. Containers often give that 64 MB,
+ * too little for printing a large deck, and there it must use files in the temporary folder
+ * instead (`--disable-dev-shm-usage`). Those files cost kernel time on every page and print,
+ * so a roomy /dev/shm is used.
+ */
+export function sharedMemoryArgs(statfs: (path: string) => { bsize: number; blocks: number } = fs.statfsSync): string[] {
+  try {
+    const { bsize, blocks } = statfs('/dev/shm')
+    if (bsize * blocks >= 1024 ** 3) return []
+  } catch {
+    // No /dev/shm (not Linux): the flag is harmless.
+  }
+  return ['--disable-dev-shm-usage']
+}
 
 /**
  * One Chromium for a whole build, started on first use and shared by every output that
@@ -73,7 +88,8 @@ export class BrowserSession {
       const browser = await puppeteer.launch({
         executablePath: this.found.executablePath,
         headless: true,
-        args,
+        args: [...args, ...sharedMemoryArgs()],
+        ignoreDefaultArgs: ['--disable-dev-shm-usage'],
         userDataDir: this.profile,
         protocolTimeout: 300_000,
         // Over a pipe, Chromium exits when this process does, even killed (SIGKILL, out of

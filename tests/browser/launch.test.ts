@@ -3,7 +3,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Page } from 'puppeteer-core'
 import { describe, expect, it } from 'vitest'
-import { BrowserSession } from '../../src/browser/launch.js'
+import { BrowserSession, sharedMemoryArgs } from '../../src/browser/launch.js'
 import { withPage } from '../../src/browser/pages.js'
 
 // The compiled module, in a process of its own: what matters is whether that process can end.
@@ -78,6 +78,27 @@ describe('BrowserSession', () => {
       let shown: boolean | undefined
       await withPage(browser, async (_page, wasShown) => void (shown = wasShown), 'a')
       expect(shown).toBe(false)
+    } finally {
+      await session.close()
+    }
+  })
+
+  it('shares memory in /dev/shm when it is roomy, and in temporary files when it is small or missing', async () => {
+    const size = (bytes: number) => () => ({ bsize: 4096, blocks: bytes / 4096 })
+    expect(sharedMemoryArgs(size(24 * 1024 ** 3))).toEqual([])
+    // Docker's default /dev/shm.
+    expect(sharedMemoryArgs(size(64 * 1024 ** 2))).toEqual(['--disable-dev-shm-usage'])
+    expect(
+      sharedMemoryArgs(() => {
+        throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' })
+      }),
+    ).toEqual(['--disable-dev-shm-usage'])
+    // The browser launched gets the flag as this machine calls for, once or not at all
+    // (puppeteer's own default is left out).
+    const session = new BrowserSession()
+    try {
+      const spawned = (await session.get()).process()?.spawnargs ?? []
+      expect(spawned.filter((arg) => arg === '--disable-dev-shm-usage')).toEqual(sharedMemoryArgs())
     } finally {
       await session.close()
     }
