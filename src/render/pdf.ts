@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { PDFDocument, PDFRef } from 'pdf-lib'
 import type { Browser } from 'puppeteer-core'
-import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
+import { onSlidesPage } from '../browser/slides-page.js'
 import { renderDeck, type Rendered } from './render.js'
 
 export interface OutlineEntry {
@@ -46,7 +46,7 @@ export async function renderSlidesPdf(job: PdfJob): Promise<number> {
   const loading = import('pdf-lib')
   const { html, css } = job.rendered ?? (await renderDeck(job.markdown, job.themeCss))
   // Printed from the page that was measured, when the deck did not change since.
-  const pdf = await onSlidesPage(job.browser, job.baseDir, slidesDocument(html, css + (job.headCss ?? ''), job.lang), (page) =>
+  const pdf = await onSlidesPage(job.browser, job.baseDir, { html, css: css + (job.headCss ?? ''), lang: job.lang }, (page) =>
     page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0, tagged: false }),
   )
   const lib = await loading

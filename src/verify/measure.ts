@@ -1,5 +1,5 @@
 import type { Browser } from 'puppeteer-core'
-import { onSlidesPage, slidesDocument } from '../browser/slides-page.js'
+import { onSlidesPage } from '../browser/slides-page.js'
 import { forgetRender, renderDeck, type Rendered } from '../render/render.js'
 import { collectGarbage, largeDeckChars, runJobs } from '../util/memory.js'
 
@@ -25,10 +25,9 @@ export async function measureDeck(
   options: { math?: boolean; headCss?: string; lang?: string; rendered?: Promise<Rendered> } = {},
 ): Promise<SlideMeasure[]> {
   const { html, css } = await (options.rendered ?? renderDeck(markdown, themeCss, options.math === false ? { math: false } : {}))
-  const content = slidesDocument(html, css + (options.headCss ?? ''), options.lang ?? 'en')
   // The render's garbage would otherwise stay while the browser lays a huge deck out.
   if (html.length > 1_000_000) collectGarbage()
-  return onSlidesPage(browser, baseDir, content, (page) => page.evaluate(measureSlides))
+  return onSlidesPage(browser, baseDir, { html, css: css + (options.headCss ?? ''), lang: options.lang ?? 'en' }, (page) => page.evaluate(measureSlides))
 }
 
 /**

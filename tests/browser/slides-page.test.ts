@@ -1,0 +1,87 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadDocument } from '../../src/browser/pages.js'
+import { onSlidesPage, slidesDocument } from '../../src/browser/slides-page.js'
+import { renderDeck } from '../../src/render/render.js'
+import { linkFonts } from '../../src/render/linked-fonts.js'
+import { loadTheme } from '../../src/render/theme.js'
+import { measureSlides } from '../../src/verify/measure.js'
+import { browserScratch } from '../helpers/scratch.js'
+
+const scratch = browserScratch('chapterdeck-slides-page-')
+const themeCss = loadTheme('chapterdeck').css.map(linkFonts)
+
+describe('onSlidesPage', () => {
+  it('puts a deck with the same style sheet in place of the one shown, laid out as a fresh page lays it out', async () => {
+    const browser = await scratch.session.get()
+    // Two chapters' folders; the second deck's image is a relative path into its own.
+    const first = path.join(scratch.dir, 'first')
+    const second = path.join(scratch.dir, 'second')
+    fs.mkdirSync(first)
+    fs.mkdirSync(second)
+    fs.copyFileSync('tests/fixtures/figure/square.png', path.join(second, 'square.png'))
+    const a = await renderDeck('# One\n\n- a point\n\n---\n\n## Two\n\ntext', themeCss)
+    const b = await renderDeck('# Three\n\n![a square](square.png)\n\n---\n\n## Four\n\n- more\n- points', themeCss)
+    expect(b.css).toBe(a.css)
+
+    const shown = await onSlidesPage(browser, first, { ...a, lang: 'en' }, async (page) => ({ page, url: page.url() }))
+    const swapped = await onSlidesPage(browser, second, { ...b, lang: 'de' }, async (page) => ({
+      page,
+      url: page.url(),
+      lang: await page.evaluate(() => document.documentElement.lang),
+      image: await page.evaluate(() => ({ width: document.images[0]?.naturalWidth, src: document.images[0]?.currentSrc })),
+      measures: await page.evaluate(measureSlides),
+    }))
+    // The same page and document: no new navigation.
+    expect(swapped.page).toBe(shown.page)
+    expect(swapped.url).toBe(shown.url)
+    expect(swapped.lang).toBe('de')
+    expect(swapped.image.width).toBeGreaterThan(0)
+    expect(swapped.image.src).toContain('/second/square.png')
+
+    // A page of its own, the document loaded fresh, measures the slides alike.
+    const fresh = await browser.newPage()
+    try {
+      await fresh.setViewport({ width: 1280, height: 720 })
+      await loadDocument(fresh, second, slidesDocument(b.html, b.css, 'de'), 'print')
+      expect(await fresh.evaluate(measureSlides)).toEqual(swapped.measures)
+    } finally {
+      await fresh.close()
+    }
+  })
+
+  it('loads a new document for a deck whose style sheet differs', async () => {
+    const browser = await scratch.session.get()
+    const a = await renderDeck('# One\n\ntext', themeCss)
+    const b = await renderDeck('# Two\n\ntext', themeCss)
+    const first = await onSlidesPage(browser, scratch.dir, { ...a, lang: 'en' }, async (page) => ({ page, url: page.url() }))
+    const second = await onSlidesPage(browser, scratch.dir, { ...b, css: `${b.css}\nbody{background-color:rgb(18, 52, 86)}`, lang: 'en' }, async (page) => ({
+      page,
+      url: page.url(),
+      color: await page.evaluate(() => getComputedStyle(document.body).backgroundColor),
+    }))
+    expect(second.page).toBe(first.page)
+    expect(second.url).not.toBe(first.url)
+    expect(second.color).toBe('rgb(18, 52, 86)')
+  })
+
+  it("loads a new document for slides that Marp's script changes as a page loads (an auto-scaling theme's code)", async () => {
+    const browser = await scratch.session.get()
+    const defaultCss = loadTheme('default').css
+    const a = await renderDeck('# One\n\ntext', defaultCss)
+    const b = await renderDeck('# Two\n\n```js\nconst x = 1\n```', defaultCss)
+    expect(b.css).toBe(a.css)
+    expect(b.html).toContain('<pre is="marp-pre"')
+    const first = await onSlidesPage(browser, scratch.dir, { ...a, lang: 'en' }, async (page) => ({ page, url: page.url() }))
+    const second = await onSlidesPage(browser, scratch.dir, { ...b, lang: 'en' }, async (page) => ({
+      page,
+      url: page.url(),
+      code: await page.evaluate(() => document.querySelector('section code')?.parentElement?.localName),
+    }))
+    expect(second.page).toBe(first.page)
+    expect(second.url).not.toBe(first.url)
+    // As index.html shows it, with Marp's script run.
+    expect(second.code).toBe('marp-pre')
+  })
+})
