@@ -16,7 +16,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { createProcessor } from '../lib/processor.js'
+// The package's API, as `import … from 'chapterdeck'` loads it.
+import { BrowserSession, buildChapter, createProcessor } from '../lib/bin/index.js'
 import { findBrowser } from '../lib/browser/find.js'
 
 const seed = 'source/the-future-of-kubernetes.md'
@@ -44,8 +45,6 @@ for (let i = 0; i < 50; i++) {
 }
 
 // P5: what serve does on save, in a warm process: deck.md and index.html, unmeasured.
-const { buildChapter } = await import('../lib/build.js')
-const { BrowserSession } = await import('../lib/browser/launch.js')
 const warm = new BrowserSession()
 const reloadOut = path.join(work, 'serve')
 for (let i = 0; i < 2; i++) await buildChapter(seed, { out: reloadOut, formats: ['md', 'html'], verify: false, browser: warm })

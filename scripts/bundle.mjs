@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Bundles the command line (after tsc has written lib/): node then loads a handful of chunks
-// instead of some 400 ES modules, which takes about a tenth of a second off every run.
-// The library API (lib/index.js) and the Marp thread (lib/render/marp-worker.js) stay as tsc
-// wrote them. The bundle sits two folders below the package root, as lib/render/theme.js does,
-// so the package root it computes is the same.
+// Bundles the command line and the library API (after tsc has written lib/): node then loads
+// a handful of chunks instead of some 400 ES modules, which takes about a tenth of a second off
+// every run, and both get the dependency edits below (the API's pipeline runs about a fifth
+// faster with the first). They share their chunks. The Marp thread (lib/render/marp-worker.js)
+// stays as tsc wrote it. The bundle sits two folders below the package root, as
+// lib/render/theme.js does, so the package root it computes is the same.
 import fs from 'node:fs'
 import { build } from 'esbuild'
 
@@ -68,7 +69,7 @@ const nativeDeflate = {
 // Chunk names change with their content: the last build's must not pile up.
 fs.rmSync('lib/bin', { recursive: true, force: true })
 await build({
-  entryPoints: { cli: 'lib/cli.js' },
+  entryPoints: { cli: 'lib/cli.js', index: 'lib/index.js' },
   outdir: 'lib/bin',
   bundle: true,
   splitting: true,
