@@ -38,6 +38,10 @@ const swapLimit = 4_000_000
  */
 const swappable = (html: string) => html.length < swapLimit && !html.includes(' is="marp-')
 
+// The style sheet of the slides each page was last given, so a deck's HTML is sent only to a
+// page likely to take it. The page itself has the last word (it may show something else now).
+const sheets = new WeakMap<Page, string>()
+
 /**
  * Runs `work` on a page showing the deck, loading it (from `baseDir`, for images) only if no
  * idle page shows it. A page that shows another deck with the same style sheet (most decks
@@ -47,13 +51,15 @@ const swappable = (html: string) => html.length < swapLimit && !html.includes(' 
 export async function onSlidesPage<T>(browser: Browser, baseDir: string, slides: Slides, work: (page: Page) => Promise<T>): Promise<T> {
   const content = slidesDocument(slides.html, slides.css, slides.lang)
   const key = createHash('sha1').update(content).digest('hex')
+  const sheet = sheetKey(slides.css)
   return withPage(
     browser,
     async (page, shown) => {
-      if (!shown && !(swappable(slides.html) && (await replaceSlides(page, baseDir, slides)))) {
+      if (!shown && !(swappable(slides.html) && sheets.get(page) === sheet && (await replaceSlides(page, baseDir, slides, sheet)))) {
         await page.setViewport({ width: 1280, height: 720 })
         await loadDocument(page, baseDir, content, 'print')
       }
+      sheets.set(page, sheet)
       return work(page)
     },
     key,
@@ -65,7 +71,7 @@ export async function onSlidesPage<T>(browser: Browser, baseDir: string, slides:
  * sheet (and so every font loaded); relative image paths then resolve from `baseDir`. Settles
  * to false, changing nothing, on a page showing anything else.
  */
-async function replaceSlides(page: Page, baseDir: string, slides: Slides): Promise<boolean> {
+async function replaceSlides(page: Page, baseDir: string, slides: Slides, sheet: string): Promise<boolean> {
   return page.evaluate(
     async (meta, key, lang, base, html) => {
       if (document.querySelector(`meta[name="${meta}"]`)?.getAttribute('content') !== key) return false
@@ -88,7 +94,7 @@ async function replaceSlides(page: Page, baseDir: string, slides: Slides): Promi
       return true
     },
     sheetMeta,
-    sheetKey(slides.css),
+    sheet,
     slides.lang.replace(/[^\w-]/g, ''),
     pathToFileURL(baseDir + '/').href,
     slides.html,
