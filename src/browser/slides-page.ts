@@ -12,6 +12,7 @@ export interface Slides {
 
 const sheetMeta = 'chapterdeck-sheet'
 const sheetKey = (css: string) => createHash('sha1').update(css).digest('hex')
+const langAttribute = (lang: string) => lang.replace(/[^\w-]/g, '')
 
 /**
  * A rendered deck as one document of 1280×720 slides. The same document is measured and
@@ -19,8 +20,12 @@ const sheetKey = (css: string) => createHash('sha1').update(css).digest('hex')
  * Its head names its style sheet, so a deck with the same one can take its place (see below).
  */
 export function slidesDocument(html: string, css: string, lang: string): string {
-  return `<!doctype html><html lang="${lang.replace(/[^\w-]/g, '')}"><head><meta charset="utf-8">
-<meta name="${sheetMeta}" content="${sheetKey(css)}">
+  return documentOf({ html, css, lang }, sheetKey(css))
+}
+
+function documentOf({ html, css, lang }: Slides, sheet: string): string {
+  return `<!doctype html><html lang="${langAttribute(lang)}"><head><meta charset="utf-8">
+<meta name="${sheetMeta}" content="${sheet}">
 <style>${css}</style>
 <style>@page{size:1280px 720px;margin:0}html,body{margin:0;padding:0}
 svg[data-marpit-svg]{display:block;width:1280px;height:720px;break-after:page}
@@ -49,15 +54,15 @@ const sheets = new WeakMap<Page, string>()
  * every font again, which took longer than laying most decks out.
  */
 export async function onSlidesPage<T>(browser: Browser, baseDir: string, slides: Slides, work: (page: Page) => Promise<T>): Promise<T> {
-  const content = slidesDocument(slides.html, slides.css, slides.lang)
-  const key = createHash('sha1').update(content).digest('hex')
   const sheet = sheetKey(slides.css)
+  // Names the document the slides make (it is written out only if a page must load it).
+  const key = createHash('sha1').update(`${sheet}\0${langAttribute(slides.lang)}\0`).update(slides.html).digest('hex')
   return withPage(
     browser,
     async (page, shown) => {
       if (!shown && !(swappable(slides.html) && sheets.get(page) === sheet && (await replaceSlides(page, baseDir, slides, sheet)))) {
         await page.setViewport({ width: 1280, height: 720 })
-        await loadDocument(page, baseDir, content, 'print')
+        await loadDocument(page, baseDir, documentOf(slides, sheet), 'print')
       }
       sheets.set(page, sheet)
       return work(page)
@@ -95,7 +100,7 @@ async function replaceSlides(page: Page, baseDir: string, slides: Slides, sheet:
     },
     sheetMeta,
     sheet,
-    slides.lang.replace(/[^\w-]/g, ''),
+    langAttribute(slides.lang),
     pathToFileURL(baseDir + '/').href,
     slides.html,
   )
