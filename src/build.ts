@@ -29,6 +29,7 @@ import { wordCount } from './util/text.js'
 import { collectGarbage, largeDeckChars, runJobs } from './util/memory.js'
 import { slugOf } from './util/slug.js'
 import { writeReport } from './verify/report.js'
+import { generatedFiles } from './layout/figures.js'
 
 export { allFormats, defaultFormats, type Format } from './formats.js'
 
@@ -372,6 +373,11 @@ function assetFiles(deck: Deck): string[] {
 }
 
 function copyAssets(deck: Deck, tmp: string, files: string[]): void {
+  for (const { asset, content } of generatedFiles(deck)) {
+    fs.mkdirSync(path.dirname(path.join(tmp, asset)), { recursive: true })
+    fs.writeFileSync(path.join(tmp, asset), content)
+    files.push(asset)
+  }
   for (const slide of deck.children) {
     const figure = slide.image?.file && slide.image.asset ? [{ file: slide.image.file, asset: slide.image.asset }] : []
     for (const { file, asset } of [...figure, ...(slide.assets ?? [])]) {

@@ -296,7 +296,7 @@ async function checkCommand(paths: string[], opts: { theme: string; slideLevel?:
   // The browser and Marp start while the rest loads; a failure shows when the check needs them.
   session.get().catch(() => undefined)
   startMarp()
-  const [{ checkChapter }, { messageJson }] = await Promise.all([import('./build.js'), import('./verify/report.js')])
+  const [{ checkChapter }, { messageJson }, { talkFigures, talkSummary }] = await Promise.all([import('./build.js'), import('./verify/report.js'), import('./verify/talk.js')])
   let code: number = ExitCode.ok
   const reports: unknown[] = []
   try {
@@ -308,12 +308,12 @@ async function checkCommand(paths: string[], opts: { theme: string; slideLevel?:
         const overflowing = result.fit?.overflowing.length ?? 0
         if (errors || result.error) code = Math.max(code, ExitCode.buildFailed)
         if (opts.json) {
-          reports.push({ chapter, slides: result.deck.children.length, overflowing, errors, warnings, coverage: result.coverage.ratio, verified: Boolean(result.fit), findings: result.messages.map(messageJson) })
+          reports.push({ chapter, slides: result.deck.children.length, overflowing, errors, warnings, coverage: result.coverage.ratio, verified: Boolean(result.fit), talk: talkFigures(result.deck), findings: result.messages.map(messageJson) })
           continue
         }
         for (const message of result.messages) if (message.fatal !== undefined) io.out(formatMessage(message))
         const verified = result.fit ? `${overflowing} overflowing` : 'not measured (no browser)'
-        io.out(`${chapter}: ${result.deck.children.length} slides, ${verified}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, coverage ${(result.coverage.ratio * 100).toFixed(1)}%`)
+        io.out(`${chapter}: ${result.deck.children.length} slides, ${verified}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, coverage ${(result.coverage.ratio * 100).toFixed(1)}%; ${talkSummary(talkFigures(result.deck))}`)
         if (result.error) io.err(`chapterdeck: ${result.error.message}`)
       } catch (error) {
         io.err(`chapterdeck: ${describe(error)}`)

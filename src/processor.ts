@@ -1,5 +1,6 @@
 import { unified } from 'unified'
 import { condenseProse } from './condense/condense.js'
+import { arrangeSlides, shapeSlides } from './layout/index.js'
 import { paginateSlides, type PaginateOptions } from './paginate/paginate.js'
 import { chapterParse } from './parse/index.js'
 import { checkImages, type ImageOptions } from './plan/images.js'
@@ -20,6 +21,8 @@ export function createProcessor(options: ProcessorOptions = {}) {
     .use(planSlides, options) // mdast → slide tree (file.data.deck)
     .use(checkImages, options) // figures resolved inside the chapter folder (or --assets)
     .use(condenseProse) //      prose → one bullet each, full text → notes
-    .use(paginateSlides, options) // over-budget slides → numbered continuation slides
+    .use(shapeSlides) //        figures beside text; quote, columns and code layouts
+    .use(paginateSlides, options) // over-budget slides → even continuation slides
+    .use(arrangeSlides) //      long runs titled, statements, dividers, key points
     .use(serializeDeck) //      slide tree → Marp Markdown
 }

@@ -1,5 +1,6 @@
 import type { BlockContent, PhrasingContent, RootContent } from 'mdast'
 import type { Node, Parent, Position } from 'unist'
+import type { Condenser } from './condense/bullet.js'
 
 /** What a slide is for; the theme styles each kind through a class of the same name. */
 export type SlideKind =
@@ -20,6 +21,8 @@ export interface SlideImage {
   file?: string
   /** Where the copy lives inside the output folder, e.g. `assets/diagram.png`. */
   asset?: string
+  /** The chapter's caption line for the figure ("Figure 4-1: …"), shown under it. */
+  caption?: string
 }
 
 export interface Slide extends Parent {
@@ -40,6 +43,10 @@ export interface Slide extends Parent {
   classes?: string[]
   /** Continuation part, e.g. 2 of 3. */
   part?: { index: number; total: number }
+  /** The title as the chapter gave it, before a long run was titled by its parts. */
+  heading?: PhrasingContent[]
+  /** The top-level section (an agenda entry, 1-based) the slide belongs to. */
+  section?: number
   position?: Position
 }
 
@@ -60,12 +67,18 @@ export interface Deck extends Parent {
   type: 'deck'
   meta: DeckMeta
   children: Slide[]
+  /** Every link the chapter cites, each once: the references slides show what fits. */
+  links?: LinkRef[]
 }
 
 export interface LinkRef {
   url: string
   text: string
   position?: Position
+  /** The top-level section that cites it. */
+  section?: string
+  /** Listed in the chapter's own references section. */
+  own?: boolean
 }
 
 declare module 'mdast' {
@@ -78,6 +91,16 @@ declare module 'mdast' {
     movedToNotes?: boolean
     /** Marks a paragraph made to hold phrasing that raw HTML left at block level. */
     wrapped?: boolean
+    /** The key point a bullet, label or callout makes: a cue line in the notes. */
+    cue?: string
+    /** A sentence that leads into the block after it: a code sample's caption or a list's label. */
+    leadIn?: 'caption' | 'label'
+    /** A callout's label ("Tip", "Warning: Read this"). */
+    callout?: string
+    /** How much a bullet's sentence weighs in the chapter's terms: the key points take the heaviest. */
+    weight?: number
+    /** A figure set beside the text; for one that cannot be shown, its drawn placeholder file. */
+    figure?: { asset?: string; svg?: string }
   }
 }
 
@@ -87,6 +110,8 @@ declare module 'vfile' {
     /** The chapter's front matter, already whitelisted. */
     matter: Record<string, string>
     links: LinkRef[]
+    /** The chapter's language and term weights, as condensing found them. */
+    condenser: Condenser
   }
 }
 

@@ -64,7 +64,9 @@ describe('build of the seed chapter', () => {
   it('puts every slide title, its time and its notes in notes.md', () => {
     const notes = fs.readFileSync(file('notes.md'), 'utf8')
     expect(notes).toMatch(/^## 1\. The future of Kubernetes \(~\d+(\.5)? min\)$/m)
-    expect(notes).toMatch(/^39 slides, ~\d+ min at 130 spoken words a minute\.$/m)
+    expect(notes).toMatch(new RegExp(`^${result.deck.children.length} slides, ~\\d+ min at 130 spoken words a minute\\.$`, 'm'))
+    // Each slide's notes open with its cue lines, then the prose as written.
+    expect(notes).toMatch(/^• Kubernetes is undeniably a juggernaut\n• /m)
     expect(notes).toContain('Not only did Kubernetes beat all the other container orchestrators')
     const report = JSON.parse(fs.readFileSync(file('report.json'), 'utf8'))
     expect(report.talkMinutes).toBeGreaterThan(10)
@@ -101,7 +103,12 @@ describe('build of the seed chapter', () => {
   it('shows no raw Markdown for the images with spaces: a placeholder slide instead', () => {
     const deck = fs.readFileSync(file('deck.md'), 'utf8')
     expect(deck).not.toContain('![CNCF maturity levels](images/chapter 16')
-    expect(deck).toContain('**Image not found:** `images/chapter 16 - cncf maturity levels.png`')
+    // Beside the text that leads into it, as a drawn placeholder that names what is missing.
+    const placeholder = /!\[CNCF maturity levels\]\((assets\/placeholder-\d+\.svg)\)/.exec(deck)
+    expect(placeholder).not.toBeNull()
+    const svg = fs.readFileSync(file(placeholder![1]), 'utf8')
+    expect(svg).toContain('Image not found')
+    expect(svg).toContain('images/chapter 16 - cncf maturity')
   })
 })
 

@@ -1,35 +1,110 @@
-import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import type { List, ListItem, Paragraph, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import { EXIT, visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
 import type { Deck } from '../types.js'
-import { flattenInline, sliceInline } from '../util/inline.js'
+import { flattenInline, joinCjkLines } from '../util/inline.js'
 import { spoken } from '../util/spoken.js'
-import { leadOf } from './lead.js'
+import { bulletOf, createCondenser, type Condenser } from './bullet.js'
+import { calloutLine, calloutLabel } from './callout.js'
+import { commandPair, condenseItems } from './items.js'
+import { leadIn } from './lead-in.js'
 
 /**
- * On content slides every prose paragraph becomes one short bullet carrying its lead idea;
- * the paragraph itself goes word for word into the notes of whichever slide the bullet lands on.
- * Lists, code, tables, quotes and figures stay as they are.
+ * On content slides every prose paragraph becomes one short bullet carrying its idea; the
+ * paragraph itself goes word for word into the notes of whichever slide the bullet lands on.
+ * A sentence that leads into a list or code stays with it as its label; a callout becomes one
+ * labelled line. Lists, code, tables, quotes and figures stay as they are.
  */
 export function condenseProse() {
-  return (deck: Deck) => {
+  return (deck: Deck, file: VFile) => {
+    const prose = deck.children.flatMap((slide) => (slide.kind === 'content' ? slide.children : [])).flatMap(paragraphTexts)
+    const condenser = createCondenser(prose, deck.meta.lang)
+    file.data.condenser = condenser
     for (const slide of deck.children) {
       if (slide.kind !== 'content') continue
-      const out: RootContent[] = []
-      for (const node of slide.children) {
-        if (node.type !== 'paragraph') {
-          // Typeset formulas have no words; the speaker (and search) get their TeX in the notes.
-          if (!node.data?.notes && hasInlineMath(node)) node.data = { ...node.data, notes: [spoken(node)] }
-          out.push(node)
-          continue
-        }
-        const item = bulletOf(node)
-        const last = out[out.length - 1]
-        if (last?.type === 'list' && last.data?.condensed) last.children.push(item)
-        else out.push({ type: 'list', ordered: false, spread: false, children: [item], data: { condensed: true }, position: node.position } satisfies List)
-      }
-      slide.children = out
+      // A paragraph with nothing left to show (markup taken out) keeps its words in the notes.
+      const empty = slide.children.filter((node) => node.type === 'paragraph' && !toString(node, { includeHtml: false }).trim() && !node.children.some((child) => child.type === 'image'))
+      slide.notes.push(...empty.flatMap((node) => node.data?.notes ?? []))
+      slide.children = condenseBlocks(slide.children.filter((node) => !empty.includes(node)), condenser)
     }
   }
+}
+
+function paragraphTexts(node: RootContent): string[] {
+  if (node.type === 'paragraph') return [flattenInline(node.children).text]
+  if (node.type === 'blockquote') return node.children.flatMap(paragraphTexts)
+  return []
+}
+
+export function condenseBlocks(blocks: RootContent[], condenser: Condenser): RootContent[] {
+  const out: RootContent[] = []
+  let skip = false
+  blocks.forEach((node, index) => {
+    const next = blocks[index + 1]
+    if (skip) {
+      skip = false
+      return
+    }
+    const pair = commandPair(node, next)
+    if (pair) {
+      out.push(...pair)
+      skip = true
+      return
+    }
+    if (node.type === 'list' && !node.data?.condensed) condenseItems(node, condenser)
+    if (node.type === 'blockquote' && calloutLabel(node)) {
+      out.push(calloutLine(node, condenser))
+      return
+    }
+    if (node.type !== 'paragraph' || isLabel(node)) {
+      // Typeset formulas have no words, and CJK lines the author wrapped are joined on the
+      // slide: the speaker (and search) get the text as written in the notes.
+      if (!node.data?.notes && (hasInlineMath(node) || wrapsCjk(node))) node.data = { ...node.data, notes: [spoken(node)] }
+      out.push(node)
+      return
+    }
+    const led = next && introduces(node, next) ? leadIn(node, next, condenser) : undefined
+    if (led) {
+      for (const block of led) push(out, block)
+      return
+    }
+    push(out, bulletOf(node, condenser))
+  })
+  return out
+}
+
+/** Adds a block, gathering consecutive prose bullets into one list. */
+function push(out: RootContent[], block: RootContent | ListItem): void {
+  if (block.type !== 'listItem') {
+    out.push(block)
+    return
+  }
+  const last = out[out.length - 1]
+  if (last?.type === 'list' && last.data?.condensed) last.children.push(block)
+  else out.push({ type: 'list', ordered: false, spread: false, children: [block], data: { condensed: true }, position: block.position } satisfies List)
+}
+
+/**
+ * Whether a paragraph leads into the block after it: it ends in a colon, or, before a list,
+ * says "Here are …" or "the following".
+ */
+function introduces(node: Paragraph, next: RootContent): boolean {
+  if (!['list', 'code', 'table', 'math', 'blockquote'].includes(next.type)) return false
+  const text = toString(node).trim()
+  if (/:$/.test(text)) return true
+  const last = text.split(/(?<=[.!?])\s+/).pop() ?? ''
+  return next.type === 'list' && !next.data?.condensed && /^(?:here (?:are|is)|these are|below (?:are|is))\b|\b(?:the following|as follows)\b/i.test(last)
+}
+
+/** A line all in bold (a tab's label, a caption's title): it stays as written. */
+function isLabel(node: Paragraph): boolean {
+  return node.children.length === 1 && node.children[0].type === 'strong'
+}
+
+function wrapsCjk(node: RootContent): boolean {
+  const text = toString(node)
+  return joinCjkLines(text) !== text
 }
 
 function hasInlineMath(node: RootContent): boolean {
@@ -41,16 +116,3 @@ function hasInlineMath(node: RootContent): boolean {
   return found
 }
 
-export function bulletOf(paragraph: Paragraph): ListItem {
-  const { nodes, text } = flattenInline(paragraph.children)
-  const lead = leadOf(text)
-  const children: PhrasingContent[] = sliceInline(nodes, lead.length)
-  if (lead.cut) children.push({ type: 'text', value: '…' })
-  return {
-    type: 'listItem',
-    spread: false,
-    children: [{ type: 'paragraph', children }],
-    data: { notes: paragraph.data?.notes ?? [spoken(paragraph)] },
-    position: paragraph.position,
-  }
-}

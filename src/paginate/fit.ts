@@ -1,16 +1,16 @@
 import type { ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
-import { leadOf } from '../condense/lead.js'
+import { bulletOfPhrasing, createCondenser, type Condenser } from '../condense/bullet.js'
 import type { Deck, Slide } from '../types.js'
-import { flattenInline, sliceInline } from '../util/inline.js'
 import { spoken } from '../util/spoken.js'
 import type { SlideMeasure } from '../verify/measure.js'
 import { overflows } from '../verify/measure.js'
 import { blockHeight } from './measure.js'
 import { chapterdeckMetrics, type ThemeMetrics } from './metrics.js'
-import { bodyHeight, defaultLimits, number, roomFor, splitBlocks } from './paginate.js'
+import { bodyHeight, defaultLimits, number, partOf, roomFor, splitBlocks } from './paginate.js'
 import { titleText } from '../util/title.js'
+import { retitleRuns } from '../layout/index.js'
 
 /** Characters of one word beyond which no slide can show it, even wrapped. */
 const unbreakable = 500
@@ -73,6 +73,7 @@ export async function fitDeck(deck: Deck, file: VFile, options: FitOptions): Pro
       fixes += 1
     }
     number(deck.children)
+    retitleRuns(deck, file)
     if (!changed) {
       for (const index of bad) report(file, deck.children[index], measures[index])
       return { rounds: round, fixes, overflowing: bad.map((index) => index + 1), measures, markdown }
@@ -91,8 +92,14 @@ function report(file: VFile, slide: Slide, measure: SlideMeasure): void {
 
 /** A replacement for an overflowing slide, or undefined when nothing more can be done. */
 function fixSlide(slide: Slide, measure: SlideMeasure, m: ThemeMetrics, file: VFile, round: number): Slide[] | undefined {
-  const parts = (blocks: RootContent[][]) =>
-    blocks.map((children, index) => ({ ...slide, children, notes: index ? [] : slide.notes, position: children[0]?.position ?? slide.position }))
+  const parts = (blocks: RootContent[][]) => blocks.map((children, index) => partOf(slide, children, index))
+  // Text beside a figure that does not fit: the figure takes a slide of its own after the text.
+  const figure = slide.children.findIndex((block) => block.data?.figure)
+  if (figure >= 0 && slide.children.length > 1 && (measure.over > 2 || measure.overX > 2)) {
+    const classes = slide.classes?.filter((name) => name !== 'split')
+    const text: Slide = { ...slide, children: slide.children.filter((_, index) => index !== figure), classes: classes?.length ? classes : undefined }
+    return [text, { type: 'slide', kind: 'content', title: slide.title, children: [slide.children[figure]], notes: [], classes: ['image'], position: slide.position }]
+  }
 
   if (measure.overX > 2) {
     const wide = slide.children.findIndex((child) => child.type === 'table' && columns(child) > 2)
@@ -148,15 +155,16 @@ function splitColumns(table: Table): [Table, Table] {
 function moveToNotes(slide: Slide, index: number, file: VFile, why: string): Slide {
   const block = slide.children[index]
   const children = [...slide.children]
+  const condenser = file.data.condenser ?? createCondenser([], 'und')
   if (block.type === 'list' && block.children.length > 1) {
     const items = [...block.children]
     const tallest = items.reduce((best, item, i) => (toString(item).length > toString(items[best]).length ? i : best), 0)
-    items[tallest] = standInItem(items[tallest])
+    items[tallest] = standInItem(items[tallest], condenser)
     children[index] = { ...block, children: items }
   } else if (block.type === 'list') {
-    children[index] = { ...block, children: [standInItem(block.children[0])] }
+    children[index] = { ...block, children: [standInItem(block.children[0], condenser)] }
   } else {
-    children[index] = { ...standIn(block), data: { notes: [...(block.data?.notes ?? []), ...(block.data?.notes ? [] : [noteText(block)])], movedToNotes: true } }
+    children[index] = { ...standIn(block, condenser), data: { notes: [...(block.data?.notes ?? []), ...(block.data?.notes ? [] : [noteText(block)])], movedToNotes: true } }
   }
   const name = titleText(slide)
   const longest = Math.max(0, ...(toString(block).match(/\S+/g) ?? []).map((word) => word.length))
@@ -177,24 +185,26 @@ function moveToNotes(slide: Slide, index: number, file: VFile, why: string): Sli
   return { ...slide, children }
 }
 
-function standInItem(item: ListItem): ListItem {
+function standInItem(item: ListItem, condenser: Condenser): ListItem {
   const [first] = item.children
   const paragraph: Paragraph = first?.type === 'paragraph' ? first : { type: 'paragraph', children: [{ type: 'text', value: toString(item) }] }
   const notes = item.data?.notes ?? [noteText(item)]
-  return { ...item, children: [shorten(paragraph)], data: { ...item.data, notes, movedToNotes: true } }
+  return { ...item, children: [shorten(paragraph, condenser)], data: { ...item.data, notes, movedToNotes: true } }
 }
 
-function standIn(block: RootContent): Paragraph {
-  if (block.type === 'paragraph') return shorten(block)
+function standIn(block: RootContent, condenser: Condenser): Paragraph {
+  if (block.type === 'paragraph') return shorten(block, condenser)
   const label = block.type === 'table' ? 'Table' : block.type === 'code' ? 'Code listing' : 'Text'
   return { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: `${label} too large for a slide: see the notes.` }] }] }
 }
 
-/** The paragraph's lead, at most 80 characters, marked as continued in the notes. */
-function shorten(paragraph: Paragraph): Paragraph {
-  const { nodes, text } = flattenInline(paragraph.children)
-  const lead = Math.min(leadOf(text).length, 80)
-  const children: PhrasingContent[] = [...sliceInline(nodes, lead), { type: 'text', value: '… ' }, { type: 'emphasis', children: [{ type: 'text', value: '(full text in the notes)' }] }]
+/**
+ * The paragraph's idea as a short bullet, marked as told in full in the notes. A word no
+ * line can hold is cut to one line's worth: the author has to break it up (an error says so).
+ */
+function shorten(paragraph: Paragraph, condenser: Condenser): Paragraph {
+  const bullet = bulletOfPhrasing(paragraph.children, condenser).map((node) => (node.type === 'text' ? { ...node, value: node.value.replace(/\S{81,}/g, (word) => word.slice(0, 80)) } : node))
+  const children: PhrasingContent[] = [...bullet, { type: 'text', value: ' ' }, { type: 'emphasis', children: [{ type: 'text', value: '(full text in the notes)' }] }]
   return { type: 'paragraph', children }
 }
 

@@ -1,15 +1,19 @@
-import type { Heading, Image, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import type { Deck, Slide, SlideKind } from '../types.js'
+import type { Deck, Slide } from '../types.js'
 import { spoken } from '../util/spoken.js'
+import { bodySlides } from './body.js'
 import { attachFootnotes } from './footnotes.js'
+import { detectLanguage } from './language.js'
 import { collectLinks } from './links.js'
+import { referenceSlides } from './references.js'
 import { inferSlideLevel } from './slide-level.js'
-import { takeTitle } from './title.js'
-import { titleText } from '../util/title.js'
+import { takeTitle, type TitleParts } from './title.js'
+import { referenceHeadings, wordsFor, type Words } from './words.js'
 
 export interface PlanOptions {
   slideLevel?: number
@@ -17,177 +21,113 @@ export interface PlanOptions {
 }
 
 /**
- * mdast → slide tree. Headings above the slide level open sections (a divider slide), headings
- * at it open content slides, deeper ones stay on the slide as subheadings. Figures get their own
- * slides; the chapter's links gather on a references slide.
+ * mdast → slide tree: a title slide, an agenda, the chapter's sections and slides (body.ts),
+ * one references section (references.ts) and a closing slide, with the words chapterdeck
+ * adds in the chapter's language.
  */
 export function planSlides(options: PlanOptions = {}) {
   return (tree: Root, file: VFile): Deck => {
     const matter = file.data.matter ?? {}
-    const blocks = tree.children.filter(isSlideContent)
-    const fallback = humanize(file.stem ?? 'Untitled')
-    const { title, body, lead, leadParagraph, heading } = takeTitle(blocks, matter.title, fallback)
+    const parts = takeTitle(tree.children.filter(isSlideContent), matter.title, humanize(file.stem ?? 'Untitled'))
+    const lang = matter.lang ?? detectLanguage(tree)
+    const words = wordsFor(lang)
+    const { body, own } = withoutReferences(parts.body)
     const slideLevel = options.slideLevel ?? inferSlideLevel(body)
-    const links = collectLinks(tree)
+    const agendaHeadings = agendaOf(body, slideLevel)
+    const links = collectLinks(tree, agendaHeadings[0]?.depth ?? slideLevel, own)
     file.data.links = links
-
-    const slides: Slide[] = []
-    let group = 0
-    const add = (kind: SlideKind, titleNodes: PhrasingContent[], at?: RootContent, extra: Partial<Slide> = {}) => {
-      const slide: Slide = { type: 'slide', kind, title: titleNodes, children: [], notes: [], position: at?.position, ...extra }
-      slides.push(slide)
-      return slide
-    }
-
-    // Front matter as written goes to the notes too: nothing of the chapter is lost.
-    const frontMatter = tree.children.find((node) => node.type === 'yaml')
-    add('title', title, heading, {
-      subtitle: subtitleOf(matter, lead),
-      notes: [...(heading?.data?.notes ?? []), ...(leadParagraph ? [spoken(leadParagraph)] : []), ...(file.data.setAside ?? []), ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [`Front matter: ${spoken(unified().use(remarkParse).parse(frontMatter.value) as Root)}`] : [])],
-    })
-
-    const sectionHeadings = body.filter((node): node is Heading => node.type === 'heading' && node.depth < slideLevel)
-    const agendaHeadings = sectionHeadings.length
-      ? sectionHeadings.filter((node) => node.depth === Math.min(...sectionHeadings.map((h) => h.depth)))
-      : body.filter((node): node is Heading => node.type === 'heading' && node.depth === slideLevel)
-    if (agendaHeadings.length >= 2) {
-      const agenda = add('agenda', [{ type: 'text', value: 'Agenda' }], undefined, { group: ++group })
-      agenda.children.push({
-        type: 'list',
-        ordered: true,
-        spread: false,
-        children: agendaHeadings.map((node) => ({
-          type: 'listItem',
-          spread: false,
-          children: [{ type: 'paragraph', children: node.children }],
-        })),
-      })
-      agenda.notes.push(`This talk has ${agendaHeadings.length} parts: ${agendaHeadings.map((node) => toString(node)).join('; ')}.`)
-    }
-
-    let current: Slide | undefined
-    let currentTitle: PhrasingContent[] = [{ type: 'text', value: 'Introduction' }]
-    let currentAt: RootContent | undefined
-    const content = () => {
-      current ??= add('content', currentTitle, currentAt, { group: ++group })
-      return current
-    }
-    let subheading: PhrasingContent[] | undefined
-    const figure = (image: Image, at: RootContent) => {
-      const slide = add('image', subheading ?? currentTitle, at, {
-        image: { url: image.url, alt: image.alt ?? '', status: 'ok' },
-        notes: [figureNote(image)],
-      })
-      // Content after a figure continues the slide it interrupted.
-      if (current) current = add('content', current.title, at, { group: current.group })
-      return slide
-    }
-
-    // Without any heading, the chapter is cut into slides of a few blocks, titled from their text.
-    const untitled = !body.some((node) => node.type === 'heading')
-    for (const node of body) {
-      if (untitled && current && current.children.length >= blocksPerUntitledSlide && node.type === 'paragraph') {
-        current = undefined
-        currentTitle = [{ type: 'text', value: titleFromText(toString(node)) }]
-        currentAt = node
-      }
-      if (node.type === 'heading' && node.depth <= slideLevel) {
-        current = undefined
-        subheading = undefined
-        currentTitle = node.children
-        currentAt = node
-        // A heading whose markup was cleaned keeps its words as written in the notes.
-        const written = node.data?.notes ?? []
-        if (node.depth < slideLevel) {
-          const section = add('section', node.children, node)
-          section.notes.push(sectionNote(section, body, node, slideLevel), ...written)
-        } else if (written.length) {
-          content().notes.push(...written)
-        }
-        continue
-      }
-      if (node.type === 'thematicBreak') {
-        if (current?.children.length) current.children.push(node)
-        continue
-      }
-      if (node.type === 'paragraph' && node.children.some((child) => child.type === 'image')) {
-        const images = node.children.filter((child): child is Image => child.type === 'image')
-        const rest = node.children.filter((child) => child.type !== 'image')
-        // The words around a figure stay together in the notes, alt text included.
-        if (toString({ type: 'paragraph', children: rest }).trim()) content().children.push({ ...node, children: rest, data: { ...node.data, notes: [spoken(node)] } })
-        else if (!current) content()
-        for (const image of images) figure(image, node)
-        continue
-      }
-      if (node.type === 'heading') subheading = node.children
-      content().children.push(node)
-    }
-
-    // A figure that ended its slide leaves an empty continuation behind.
-    const kept = slides.filter((slide) => slide.kind !== 'content' || slide.children.length)
-
-    if (links.length) {
-      kept.push({
-        type: 'slide',
-        kind: 'references',
-        title: [{ type: 'text', value: 'References' }],
-        group: ++group,
-        notes: ['Links cited in this chapter:', ...links.map((link) => `${link.text ? link.text + ': ' : ''}${link.url}`)],
-        children: [
-          {
-            type: 'list',
-            ordered: false,
-            spread: false,
-            children: links.map((link) => ({
-              type: 'listItem',
-              spread: false,
-              children: [
-                {
-                  type: 'paragraph',
-                  children: [{ type: 'link', url: link.url, children: [{ type: 'text', value: linkLabel(link.text, link.url) }] }],
-                },
-              ],
-            })),
-          },
-        ],
-      })
-    }
-
-    if (kept.length > 3) {
-      kept.push({
-        type: 'slide',
-        kind: 'closing',
-        title: [{ type: 'text', value: 'Thank you' }],
-        subtitle: [{ type: 'text', value: 'Questions?' }],
-        children: [],
-        notes: agendaHeadings.length
-          ? [`Recap: ${agendaHeadings.map((node) => toString(node)).join('; ')}. Invite questions.`]
-          : ['Invite questions.'],
-      })
-    }
-
-    const lang = matter.lang ?? 'en'
-    const deck: Deck = {
-      type: 'deck',
-      meta: {
-        title: toString({ type: 'paragraph', children: title } as Paragraph),
-        author: matter.author,
-        subtitle: matter.subtitle,
-        date: matter.date,
-        lang,
-        dir: isRtl(lang, toString(tree)) ? 'rtl' : 'ltr',
-        theme: options.theme ?? 'chapterdeck',
-        slideLevel,
-      },
-      children: kept,
-    }
+    let groups = 0
+    const group = () => ++groups
+    const slides: Slide[] = [
+      titleSlide(parts, matter, tree, file),
+      ...agendaSlides(agendaHeadings, words, group),
+      ...bodySlides(body, { slideLevel, sectionDepth: agendaHeadings[0]?.depth ?? slideLevel, words, group }),
+      ...referenceSlides(links, words, group),
+    ]
+    // What the references section said besides its links is spoken on its first slide.
+    const referencesSlide = slides.find((slide) => slide.kind === 'references')
+    referencesSlide?.notes.push(...[...own].filter((node) => node.type !== 'heading').map((node) => spoken(node)).filter((text) => !/^https?:/.test(text)))
+    if (slides.length > 3) slides.push(closingSlide(agendaHeadings, words))
+    // Without a references section, the links are still listed for the speaker at the end.
+    const last = slides[slides.length - 1]
+    if (!referencesSlide && links.length && last.kind === 'closing') last.notes.push(`${words.linksCited}:`, ...links.map((link) => `${link.text ? link.text + ': ' : ''}${link.url}`))
+    const deck: Deck = { type: 'deck', meta: metaOf(parts, matter, lang, tree, options, slideLevel), children: slides, links }
     attachFootnotes(tree, deck)
     file.data.deck = deck
     return deck
   }
 }
 
-const blocksPerUntitledSlide = 4
+function metaOf(parts: TitleParts, matter: Record<string, string>, lang: string, tree: Root, options: PlanOptions, slideLevel: number): Deck['meta'] {
+  return {
+    title: toString({ type: 'paragraph', children: parts.title } as Paragraph),
+    author: matter.author,
+    subtitle: matter.subtitle,
+    date: matter.date,
+    lang,
+    dir: isRtl(lang, toString(tree)) ? 'rtl' : 'ltr',
+    theme: options.theme ?? 'chapterdeck',
+    slideLevel,
+  }
+}
+
+function titleSlide(parts: TitleParts, matter: Record<string, string>, tree: Root, file: VFile): Slide {
+  // Front matter as written goes to the notes too: nothing of the chapter is lost.
+  const frontMatter = tree.children.find((node) => node.type === 'yaml')
+  const notes = [
+    ...(parts.heading?.data?.notes ?? []),
+    ...(parts.leadParagraph ? [spoken(parts.leadParagraph)] : []),
+    ...(file.data.setAside ?? []),
+    ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [`Front matter: ${spoken(unified().use(remarkParse).parse(frontMatter.value) as Root)}`] : []),
+  ]
+  return { type: 'slide', kind: 'title', title: parts.title, subtitle: subtitleOf(matter, parts.lead), children: [], notes, position: parts.heading?.position }
+}
+
+/** The top-level sections, or the slides when there are none: at least two make an agenda. */
+function agendaOf(body: RootContent[], slideLevel: number): Heading[] {
+  const sections = body.filter((node): node is Heading => node.type === 'heading' && node.depth < slideLevel)
+  if (!sections.length) return body.filter((node): node is Heading => node.type === 'heading' && node.depth === slideLevel)
+  const top = Math.min(...sections.map((heading) => heading.depth))
+  return sections.filter((heading) => heading.depth === top)
+}
+
+function agendaSlides(headings: Heading[], words: Words, group: () => number): Slide[] {
+  if (headings.length < 2) return []
+  const items = headings.map((node) => ({ type: 'listItem' as const, spread: false, children: [{ type: 'paragraph' as const, children: node.children }] }))
+  const notes = [`${words.parts(headings.length)}: ${headings.map((node) => toString(node)).join('; ')}.`]
+  return [{ type: 'slide', kind: 'agenda', title: [{ type: 'text', value: words.agenda }], group: group(), children: [{ type: 'list', ordered: true, spread: false, children: items }], notes }]
+}
+
+function closingSlide(agenda: Heading[], words: Words): Slide {
+  const recap = agenda.length ? `${words.recap}: ${agenda.map((node) => toString(node)).join('; ')}. ` : ''
+  return { type: 'slide', kind: 'closing', title: [{ type: 'text', value: words.thankYou }], subtitle: [{ type: 'text', value: words.questions }], children: [], notes: [`${recap}${words.inviteQuestions}`] }
+}
+
+/**
+ * The chapter's own references section, taken out of the body: its links lead the deck's.
+ * It is a section named so ("References", "Further reading" …) that is mostly links.
+ */
+function withoutReferences(blocks: RootContent[]): { body: RootContent[]; own: Set<RootContent> } {
+  for (const [start, node] of blocks.entries()) {
+    if (node.type !== 'heading' || !referenceHeadings.test(toString(node).trim())) continue
+    let end = start + 1
+    while (end < blocks.length && !(blocks[end].type === 'heading' && (blocks[end] as Heading).depth <= node.depth)) end++
+    const section = blocks.slice(start + 1, end)
+    if (mostlyLinks(section)) return { body: [...blocks.slice(0, start), ...blocks.slice(end)], own: new Set(blocks.slice(start, end)) }
+  }
+  return { body: blocks, own: new Set() }
+}
+
+/** Blocks whose words are mostly links or addresses, with no code or subsections. */
+function mostlyLinks(blocks: RootContent[]): boolean {
+  if (!blocks.length || blocks.some((node) => node.type === 'code' || node.type === 'heading')) return false
+  let linked = 0
+  for (const node of blocks) visit(node, 'link', (link) => void (linked += toString(link).length))
+  const total = blocks.reduce((sum, node) => sum + toString(node).length, 0)
+  const bare = blocks.reduce((sum, node) => sum + (toString(node).match(/https?:\/\/\S+/g)?.join('').length ?? 0), 0)
+  return total > 0 && (linked + bare) / total >= 0.5
+}
+
 const rtlLanguages = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ku-arab)\b/i
 const rtlLetters = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g
 
@@ -198,13 +138,6 @@ function isRtl(lang: string, text: string): boolean {
   if (!rtl) return false
   const letters = text.match(/\p{L}/gu)?.length ?? 0
   return letters > 0 && rtl / letters > 0.5
-}
-
-/** A slide title from prose: its first words, cut at a word. */
-function titleFromText(text: string): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ')
-  const head = words.slice(0, 6).join(' ').replace(/[,;:.!?]+$/, '')
-  return words.length > 6 ? `${head}…` : head
 }
 
 /** Source blocks that can reach a slide: not front matter, definitions or hidden comments. */
@@ -219,35 +152,7 @@ function subtitleOf(matter: Record<string, string>, lead: string | undefined): P
   const byline = [matter.author, matter.date].filter(Boolean).join(' · ')
   const parts = [line, byline].filter(Boolean) as string[]
   if (!parts.length) return undefined
-  return parts.flatMap((value, index) => [
-    ...(index ? [{ type: 'break' } as PhrasingContent] : []),
-    { type: 'text', value } as PhrasingContent,
-  ])
-}
-
-function sectionNote(section: Slide, body: RootContent[], heading: Heading, slideLevel: number): string {
-  const start = body.indexOf(heading)
-  const inside: string[] = []
-  for (const node of body.slice(start + 1)) {
-    if (node.type !== 'heading') continue
-    if (node.depth <= heading.depth) break
-    if (node.depth <= slideLevel) inside.push(toString(node))
-  }
-  const name = titleText(section)
-  return inside.length ? `${name}. In this part: ${inside.join('; ')}.` : `${name}.`
-}
-
-function figureNote(image: Image): string {
-  const lines = [`Figure: ${image.alt || 'untitled'} (${image.url})`]
-  if (image.data?.droppedCaption) lines.push(image.data.droppedCaption)
-  return lines.join('\n')
-}
-
-
-function linkLabel(text: string, url: string): string {
-  const short = url.replace(/^(?:https?:\/\/)?(?:www\.)?/, '').replace(/\/$/, '')
-  const display = short.length > 60 ? short.slice(0, 57) + '…' : short
-  return text ? `${text} — ${display}` : display
+  return parts.flatMap((value, index) => [...(index ? [{ type: 'break' } as PhrasingContent] : []), { type: 'text', value } as PhrasingContent])
 }
 
 function humanize(stem: string): string {

@@ -6,6 +6,7 @@ import { repairLinkDoubleParen } from './link-double-paren.js'
 import { repairLinkLinesList } from './link-lines-list.js'
 import { repairListItemSpace } from './list-item-space.js'
 import { repairRawHtml } from './raw-html.js'
+import { repairTableCallout } from './table-callout.js'
 import { repairTemplateSyntax } from './template-syntax.js'
 import { repairUnsafeUrls } from './unsafe-urls.js'
 
@@ -21,6 +22,7 @@ export const chapterRepair: Preset = {
     repairLinkDoubleParen,
     repairLinkLinesList,
     repairCallouts,
+    repairTableCallout,
     repairTemplateSyntax,
   ],
 }

@@ -4,8 +4,17 @@ import type { Slide } from '../types.js'
 
 const zeroWidthSpace = '\u200b'
 
-/** Every note a slide carries: its own, then those of the blocks placed on it. */
+/**
+ * What the speaker sees for a slide: its cue lines (the point of each bullet, label or
+ * callout, one line each), then every note it carries, word for word.
+ */
 export function notesOf(slide: Slide): string[] {
+  const cues = cuesOf(slide)
+  return [...(cues.length ? [cues.map((cue) => `• ${cue}`).join('\n')] : []), ...spokenNotes(slide)]
+}
+
+/** The prose a slide's notes carry: its own, then that of the blocks placed on it. */
+export function spokenNotes(slide: Slide): string[] {
   const notes = [...slide.notes]
   for (const child of slide.children) {
     visit(child as RootContent, (node) => {
@@ -13,6 +22,18 @@ export function notesOf(slide: Slide): string[] {
     })
   }
   return notes.filter((note) => note.trim())
+}
+
+/** The cue lines of the bullets, labels and callouts on a slide, in order. */
+export function cuesOf(slide: Slide): string[] {
+  const cues: string[] = []
+  for (const child of slide.children) {
+    visit(child as RootContent, (node) => {
+      const cue = 'data' in node ? node.data?.cue : undefined
+      if (cue?.trim()) cues.push(cue.replace(/\s+/g, ' ').trim())
+    })
+  }
+  return cues
 }
 
 /**

@@ -1,8 +1,14 @@
-import type { Heading, Html, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Heading, Html, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { siteName } from '../plan/references.js'
 import { stringify } from 'yaml'
 import type { Deck, Slide } from '../types.js'
+import { captionOf } from '../layout/figures.js'
+import { wordsFor, type Words } from '../plan/words.js'
+import { builtinThemes, layoutStyle } from './layout-style.js'
 import { formatMinutes, slideMinutes } from '../render/timing.js'
 import { notesComment, notesOf } from './notes.js'
+import { joinCjkLines } from '../util/inline.js'
 
 /**
  * Lowers the slide tree to plain mdast that Marp understands: front matter, a thematic break
@@ -18,15 +24,17 @@ export function deckToMdast(deck: Deck): Root {
     title: meta.title,
   }
   if (meta.author) matter.author = meta.author
+  // Marp's own themes know nothing of chapterdeck's layouts: the deck carries them.
+  if (builtinThemes.includes(meta.theme)) matter.style = layoutStyle
   const children: RootContent[] = [{ type: 'yaml', value: stringify(matter).trim() }]
   deck.children.forEach((slide, index) => {
     if (index > 0) children.push({ type: 'thematicBreak' })
-    children.push(...slideToMdast(meta.dir === 'rtl' ? { ...slide, classes: [...(slide.classes ?? []), 'rtl'] } : slide))
+    children.push(...slideToMdast(meta.dir === 'rtl' ? { ...slide, classes: [...(slide.classes ?? []), 'rtl'] } : slide, wordsFor(meta.lang)))
   })
   return { type: 'root', children }
 }
 
-function slideToMdast(slide: Slide): RootContent[] {
+function slideToMdast(slide: Slide, words: Words): RootContent[] {
   const out: RootContent[] = []
   const classes = [...(slide.kind === 'content' ? [] : [slide.kind]), ...(slide.classes ?? [])]
   if (classes.length) out.push(directive(`_class: ${classes.join(' ')}`))
@@ -35,7 +43,7 @@ function slideToMdast(slide: Slide): RootContent[] {
   if (slide.part) title.push({ type: 'text', value: ` (${slide.part.index}/${slide.part.total})` })
   out.push(clean({ type: 'heading', depth, children: title } satisfies Heading, depth))
   if (slide.subtitle) out.push(clean({ type: 'paragraph', children: slide.subtitle }))
-  if (slide.image) out.push(...figure(slide).map((node) => clean(node)))
+  if (slide.image) out.push(...figure(slide, words).map((node) => clean(node)))
   out.push(...slide.children.map((node) => clean(node)))
   const notes = notesOf(slide)
   // The presenter view shows the notes: they open with the slide's share of the talk.
@@ -43,13 +51,14 @@ function slideToMdast(slide: Slide): RootContent[] {
   return out
 }
 
-function figure(slide: Slide): RootContent[] {
+function figure(slide: Slide, words: Words): RootContent[] {
   const image = slide.image!
-  const caption: Paragraph[] = image.alt ? [{ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: image.alt }] }] }] : []
+  const text = captionOf(image)
+  const caption: Paragraph[] = text ? [{ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }] }] : []
   if (image.status === 'ok' && image.asset) {
     return [{ type: 'paragraph', children: [{ type: 'image', url: image.asset, alt: image.alt }] }, ...caption]
   }
-  const label = image.status === 'remote' ? 'Remote image, not embedded:' : 'Image not found:'
+  const label = `${image.status === 'remote' ? words.remoteImage : words.imageNotFound}:`
   const target: PhrasingContent = image.status === 'remote'
     ? { type: 'link', url: image.url, children: [{ type: 'text', value: image.url }] }
     : { type: 'inlineCode', value: image.url }
@@ -64,8 +73,10 @@ function clean(node: RootContent, headingDepth = 3): RootContent {
   // A copy without data or positions, made in one pass (cheaper than a deep clone and a visit).
   const { data: _data, position: _position, ...copy } = node as RootContent & { children?: RootContent[] }
   const out = copy as RootContent & { children?: RootContent[] }
-  if (out.type === 'text') out.value = textPresentation(out.value.replace(/[ \t]*\n[ \t]*/g, ' '))
+  if (out.type === 'text') out.value = textPresentation(joinCjkLines(out.value).replace(/[ \t]*\n[ \t]*/g, ' '))
   if (out.type === 'heading') out.depth = headingDepth as Heading['depth']
+  // A long address written as its own link text shows as its site; the link still goes there.
+  if (out.type === 'link' && rawUrl(out)) out.children = [{ type: 'text', value: siteName(out.url) }]
   if (out.children) {
     out.children = out.children.flatMap((child): RootContent[] => {
       // Marp has no footnotes; the marker stays, the text is in the notes.
@@ -75,6 +86,13 @@ function clean(node: RootContent, headingDepth = 3): RootContent {
     })
   }
   return out
+}
+
+const longUrl = 40
+
+function rawUrl(link: Link): boolean {
+  const text = toString(link)
+  return text.length > longUrl && (text === link.url || text === link.url.replace(/^mailto:/, ''))
 }
 
 function directive(value: string): Html {

@@ -24,7 +24,7 @@ export function flattenInline(nodes: PhrasingContent[]): { nodes: PhrasingConten
     return out
   }
   const take = (value: string) => {
-    let collapsed = value.replace(/\s+/g, ' ')
+    let collapsed = joinCjkLines(value).replace(/\s+/g, ' ')
     if ((!text || text.endsWith(' ')) && collapsed.startsWith(' ')) collapsed = collapsed.slice(1)
     text += collapsed
     return collapsed
@@ -55,4 +55,110 @@ export function sliceInline(nodes: PhrasingContent[], limit: number): PhrasingCo
     return out
   }
   return walk(nodes)
+}
+
+export interface Atom {
+  start: number
+  end: number
+  kind: 'code' | 'link' | 'quote'
+}
+
+/**
+ * Spans of flattened inline text that a bullet keeps or drops whole: inline code and math,
+ * a link's text, a quotation.
+ */
+export function inlineAtoms(nodes: PhrasingContent[], text: string): Atom[] {
+  const atoms: Atom[] = []
+  let at = 0
+  const walk = (list: PhrasingContent[]) => {
+    for (const node of list) {
+      const start = at
+      if (node.type === 'text') at += node.value.length
+      else if (node.type === 'inlineCode' || node.type === 'inlineMath') at += node.value.length
+      else if ('children' in node) walk(node.children as PhrasingContent[])
+      if (node.type === 'inlineCode' || node.type === 'inlineMath') atoms.push({ start, end: at, kind: 'code' })
+      if (node.type === 'link' || node.type === 'linkReference') atoms.push({ start, end: at, kind: 'link' })
+    }
+  }
+  walk(nodes)
+  for (const match of text.matchAll(/"[^"]{1,80}"|“[^”]{1,80}”/g)) atoms.push({ start: match.index, end: match.index + match[0].length, kind: 'quote' })
+  // Template expressions left as text ("{{ page.title }}") read as code: one word, never cut.
+  for (const match of text.matchAll(/\{\{.{0,80}?\}\}|\{%.{0,80}?%\}/g)) atoms.push({ start: match.index, end: match.index + match[0].length, kind: 'code' })
+  return atoms
+}
+
+/** The text with each code span replaced by one word of the same length, for a tagger. */
+export function maskCode(text: string, atoms: Atom[]): string {
+  let out = text
+  for (const atom of atoms) {
+    if (atom.kind !== 'code' || atom.end <= atom.start) continue
+    out = out.slice(0, atom.start) + 'X' + 'x'.repeat(atom.end - atom.start - 1) + out.slice(atom.end)
+  }
+  return out
+}
+
+export interface Piece {
+  start: number
+  end: number
+  /** Replaces the piece's text (only for pieces inside one text node). */
+  text?: string
+  /** Joins the piece before without a space (it opens with a closing mark). */
+  glue?: boolean
+}
+
+/**
+ * The given pieces of flattened inline nodes, in order, markup (links, emphasis, code) kept,
+ * with a space between pieces that were not adjacent.
+ */
+export function pickInline(nodes: PhrasingContent[], pieces: Piece[]): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  pieces.forEach((piece, index) => {
+    const previous = pieces[index - 1]
+    if (previous && previous.end < piece.start && !piece.glue) out.push({ type: 'text', value: ' ' })
+    out.push(...rangeOf(nodes, piece))
+  })
+  return mergeText(out)
+}
+
+function rangeOf(nodes: PhrasingContent[], piece: Piece): PhrasingContent[] {
+  let at = 0
+  let replaced = false
+  const walk = (list: PhrasingContent[]): PhrasingContent[] => {
+    const out: PhrasingContent[] = []
+    for (const node of list) {
+      const start = at
+      if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'inlineMath') {
+        at += node.value.length
+        if (at <= piece.start || start >= piece.end) continue
+        if (node.type !== 'text') out.push(node)
+        else if (piece.text !== undefined) {
+          if (!replaced) out.push({ type: 'text', value: piece.text })
+          replaced = true
+        } else out.push({ type: 'text', value: node.value.slice(Math.max(0, piece.start - start), piece.end - start) })
+      } else if ('children' in node) {
+        const children = walk(node.children as PhrasingContent[])
+        if (children.length) out.push({ ...node, children } as PhrasingContent)
+      } else if (start >= piece.start && start < piece.end) out.push(node)
+    }
+    return out
+  }
+  return walk(nodes)
+}
+
+/** Adjacent text nodes as one. */
+function mergeText(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  for (const node of nodes) {
+    const last = out[out.length - 1]
+    if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + node.value }
+    else out.push(node)
+  }
+  return out
+}
+
+const cjkLineBreak = /([\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\uac00-\ud7af])[ \t]*\n[ \t]*(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\uac00-\ud7af])/g
+
+/** A line break between two CJK characters is no space: the author only wrapped the line. */
+export function joinCjkLines(text: string): string {
+  return text.replace(cjkLineBreak, '$1')
 }

@@ -36,7 +36,8 @@ export async function measureDeck(
  */
 export const measureSlides = (): SlideMeasure[] => {
   const out: SlideMeasure[] = []
-  for (const section of document.querySelectorAll('svg > foreignObject > section')) {
+  // A slide with a split background has extra layers (background, pseudo): only content counts.
+  for (const section of document.querySelectorAll('svg > foreignObject > section:not([data-marpit-advanced-background="background"]):not([data-marpit-advanced-background="pseudo"])')) {
     const box = section.getBoundingClientRect()
     const style = getComputedStyle(section)
     const limitBottom = box.bottom - parseFloat(style.paddingBottom) + 1

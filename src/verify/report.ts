@@ -3,6 +3,8 @@ import type { VFileMessage } from 'vfile-message'
 import type { Deck } from '../types.js'
 import type { Coverage } from './coverage.js'
 import { talkMinutes } from '../render/timing.js'
+import { talkFigures } from './talk.js'
+import { siteName } from '../plan/references.js'
 
 export interface ReportInput {
   input: string
@@ -34,6 +36,8 @@ export function writeReport(target: string, report: ReportInput): void {
       missing: report.coverage.missing,
       map: report.coverage.map,
     },
+    talk: talkFigures(report.deck),
+    references: (report.deck.links ?? []).map(({ text, url, section, own }) => ({ text, url, site: siteName(url), section, own })),
     verification: report.fit
       ? { measuredInBrowser: true, rounds: report.fit.rounds, slidesFixed: report.fit.fixes, overflowing: report.fit.overflowing }
       : { measuredInBrowser: false },

@@ -3,7 +3,7 @@ import { inferSlideLevel } from '../../src/plan/slide-level.js'
 import { unified } from 'unified'
 import remarkParse from 'remark-parse'
 import type { Root } from 'mdast'
-import { processMarkdown } from '../helpers/process.js'
+import { planOnly, processMarkdown } from '../helpers/process.js'
 
 const blocks = (markdown: string) => (unified().use(remarkParse).parse(markdown) as Root).children
 
@@ -25,7 +25,10 @@ describe('inferSlideLevel (pandoc rule)', () => {
 describe('planSlides', () => {
   it('plans title, agenda, dividers, content, references and closing slides', async () => {
     const { deck } = await processMarkdown(
-      '# Book chapter\n\nThe lead sentence here. More words follow.\n\n# Part one\n\nIntro [link](https://one.example).\n\n## Topic\n\nBody text.\n\n# Part two\n\n## Other\n\nMore text.\n',
+      '# Book chapter\n\nThe lead sentence here. More words follow.\n\n# Part one\n\nIntro [link](https://one.example), [two](https://two.example) and [three](https://three.example).\n\n## Topic\n\nBody text.\n\n# Part two\n\n## Other\n\nMore text.\n',
+      {},
+      'chapter.md',
+      planOnly,
     )
     expect(deck.children.map((slide) => slide.kind)).toEqual(['title', 'agenda', 'section', 'content', 'content', 'section', 'content', 'references', 'closing'])
     expect(deck.children[0].notes[0]).toBe('The lead sentence here. More words follow.')
@@ -34,15 +37,15 @@ describe('planSlides', () => {
 
   it('honours --slide-level', async () => {
     const markdown = '# T\n\n## A\n\ntext a\n\n### A1\n\ntext a1\n'
-    const inferred = await processMarkdown(markdown)
-    const forced = await processMarkdown(markdown, { slideLevel: 2 })
+    const inferred = await processMarkdown(markdown, {}, 'chapter.md', planOnly)
+    const forced = await processMarkdown(markdown, { slideLevel: 2 }, 'chapter.md', planOnly)
     expect(inferred.deck.meta.slideLevel).toBe(3)
     expect(inferred.deck.children.filter((s) => s.kind === 'section').length).toBe(1)
     expect(inferred.deck.children.filter((s) => s.kind === 'content').length).toBe(2)
     expect(forced.deck.meta.slideLevel).toBe(2)
     expect(forced.deck.children.filter((s) => s.kind === 'section').length).toBe(0)
     const [only] = forced.deck.children.filter((s) => s.kind === 'content')
-    expect(only.children.map((c) => c.type)).toEqual(['list', 'heading', 'list'])
+    expect(only.children.map((c) => c.type)).toEqual(['paragraph', 'heading', 'paragraph'])
   })
 
   it('takes the title from front matter, else the file name when there is no heading', async () => {

@@ -1,0 +1,200 @@
+import { clauseCuts, dangles, isNegation, startsClause, dropAppositives, dropHedges, dropLeadingClause, dropMarkers, dropParentheticals, dropTrailingAdverbials } from './rules.js'
+import { boundary, drop, finite, fork, hasClause, isWord, kept, lower, wordsKept, type Draft } from './draft.js'
+import { headline } from './headline.js'
+
+export interface CompressOptions {
+  /** Words a bullet aims for. */
+  target: number
+  /** The chapter's term weights, by lemma: how much of the sentence's content a cut keeps. */
+  weights: Map<string, number>
+}
+
+// Each step shortens the sentence a little, keeping its sense: asides, trailing time words,
+// hedges and appositives. They apply one by one while the sentence is over its target.
+const steps = [dropParentheticals, dropTrailingAdverbials, dropHedges, dropAppositives]
+
+/**
+ * Compresses one English sentence into a bullet. Openers ("Of course,") always go; then each
+ * further step, each cut of a trailing clause and the core clause make candidates, and the
+ * candidate that keeps most of the sentence's weight within about `target` words wins. Only
+ * complete candidates count: a finite clause, no verb cut from its object, no clause left open,
+ * no function word or colon at the end. With none, the weightiest noun phrase is the headline.
+ */
+export function compressEnglish(input: Draft, options: CompressOptions): Compressed {
+  const draft = fork(input)
+  dropMarkers(draft)
+  for (const step of steps) if (wordsKept(draft) > options.target) step(draft)
+  const withoutOpening = fork(draft)
+  const states = dropLeadingClause(withoutOpening) ? [draft, withoutOpening] : [draft]
+  const shortened = states.flatMap((state) => [state, ...shortSubject(state)])
+  const candidates = shortened.flatMap((state) => [state, ...trailingCuts(state), ...core(state)]).map((candidate) => (tidy(candidate), candidate))
+  const total = weightOf(input, input.keep, options.weights)
+  let best: Draft | undefined
+  let bestScore = -Infinity
+  for (const candidate of candidates) {
+    const value = score(candidate, total, options)
+    if ((options as { debug?: boolean }).debug) console.log(complete(candidate), value.toFixed(2), kept(candidate).map((index) => candidate.tokens[index].text).join(' '))
+    if (!complete(candidate)) continue
+    if (value > bestScore) [best, bestScore] = [candidate, value]
+  }
+  const fallback = headline(input, options.weights)
+  // A headline of a word or two says nothing: a long but whole sentence is better.
+  const useful = wordsKept(fallback) >= 3
+  if (useful && (!best || bestScore < score(fallback, total, options) - 0.35)) return { draft: fallback, quality: 0.4 }
+  if (best) return { draft: best, quality: Math.max(0.3, Math.min(1, bestScore)) }
+  const whole = fork(draft)
+  tidy(whole)
+  return { draft: whole, quality: 0.3 }
+}
+
+export interface Compressed {
+  draft: Draft
+  /** How much of the sentence survives, 0..1; low for a headline. */
+  quality: number
+}
+
+function score(draft: Draft, total: number, { target, weights }: CompressOptions): number {
+  const words = wordsKept(draft)
+  let value = total > 0 ? weightOf(draft, draft.keep, weights) / total : 1
+  if (words > target) value -= 0.1 * (words - target)
+  if (words > target + 4) value -= 1
+  if (words < 5) value -= 0.12 * (5 - words)
+  return value
+}
+
+/** The weight of the distinct content words kept; code counts as a weighty word. */
+function weightOf(draft: Draft, keep: boolean[], weights: Map<string, number>): number {
+  const seen = new Set<string>()
+  let sum = 0
+  draft.tokens.forEach((token, index) => {
+    if (!keep[index] || seen.has(token.lemma)) return
+    seen.add(token.lemma)
+    sum += draft.atom[index] >= 0 ? 1 : weights.get(token.lemma) ?? 0
+  })
+  return sum
+}
+
+/** The draft cut before each place a trailing clause may start. */
+function trailingCuts(draft: Draft): Draft[] {
+  return clauseCuts(draft).map((cut) => {
+    const trial = fork(draft)
+    drop(trial, cut, trial.tokens.length)
+    return trial
+  })
+}
+
+/**
+ * A long subject cut to its head: "The number of tools to manage containers, the various
+ * addons … keeps growing" → "The number of tools keeps growing".
+ */
+function shortSubject(draft: Draft): Draft[] {
+  const indices = kept(draft)
+  // The sentence's first finite verb is the main one; a subject of six words or more is long.
+  const verb = indices.findIndex((index, at) => finite(draft, index, indices[at - 1]))
+  if (verb < 6) return []
+  const head = indices.findIndex((index, at) => {
+    if (at < 2 || at >= verb) return false
+    const token = draft.tokens[index]
+    const next = draft.tokens[indices[at + 1]]
+    return token.text === ',' || token.pos === 'SCONJ' || relative.has(lower(token)) || (lower(token) === 'to' && next?.pos === 'VERB') || (token.pos === 'VERB' && /(?:ing|ed)$/i.test(token.text))
+  })
+  if (head < 0 || !boundary(draft, indices[head])) return []
+  const trial = fork(draft)
+  drop(trial, indices[head], indices[verb])
+  return [trial]
+}
+
+/** Subject, verb group and the first noun phrase after it. */
+function core(draft: Draft): Draft[] {
+  const indices = kept(draft)
+  const verb = indices.findIndex((index, at) => at > 0 && finite(draft, index, indices[at - 1]))
+  if (verb < 0) return []
+  let at = verb
+  while (at + 1 < indices.length && ['VERB', 'AUX', 'PART', 'ADV'].includes(draft.tokens[indices[at + 1]].pos)) at++
+  let noun = false
+  for (at += 1; at < indices.length; at++) {
+    const token = draft.tokens[indices[at]]
+    const nominal = ['NOUN', 'PROPN', 'NUM', 'PRON'].includes(token.pos) || draft.atom[indices[at]] >= 0
+    // "the construction of a pipeline": "of" binds its noun phrase.
+    if (noun && lower(token) === 'of') {
+      noun = false
+      continue
+    }
+    if (noun && !nominal) break
+    noun ||= nominal
+  }
+  // Only at a space: never inside "code-generation".
+  if (at >= indices.length || !/\s/.test(draft.text[draft.tokens[indices[at]].start - 1] ?? ' ')) return []
+  const trial = fork(draft)
+  drop(trial, indices[at], trial.tokens.length)
+  return [trial]
+}
+
+const relative = new Set(['which', 'who', 'whom', 'whose', 'that', 'where'])
+const subordinators = new Set(['if', 'when', 'while', 'whereas', 'although', 'though', 'because', 'since', 'unless', 'until', 'once', 'whenever', 'wherever', 'after', 'before'])
+
+/** Whether a candidate reads as a whole: see compressEnglish. */
+function complete(draft: Draft): boolean {
+  const indices = kept(draft)
+  if (indices.length < 2 || dangles(draft) || !hasClause(draft)) return false
+  // A cut that took a negation away: "not just here to stay" is not "not".
+  if (isNegation(draft.tokens[indices[indices.length - 1] + 1]) && !draft.keep[indices[indices.length - 1] + 1]) return false
+  const lastIndex = indices[indices.length - 1]
+  const last = draft.tokens[lastIndex]
+  const after = draft.tokens[lastIndex + 1]
+  // A verb cut from its object ("… distributions that expand"), or a verb's complement cut
+  // from it ("… let it | become"). A passive "is colored" needs no object.
+  const passive = /ed$/i.test(last.text) && ['be', 'get'].includes(draft.tokens[indices[indices.length - 2]]?.lemma ?? '')
+  if (after && last.pos === 'VERB' && !passive && isWord(after) && after.pos !== 'CCONJ' && draft.atom[lastIndex] < 0) return false
+  const text = indices.map((index) => draft.tokens[index].text).join(' ')
+  if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false
+  if (after && (['VERB', 'AUX'].includes(after.pos) || lower(after) === 'to') && draft.keep[lastIndex + 1] === false && last.pos !== 'PUNCT') return false
+  // A subordinate or relative clause opened must have its own verb.
+  const open = indices.findLastIndex((index, at) => at > 0 && (draft.tokens[index].pos === 'SCONJ' || relative.has(lower(draft.tokens[index]))))
+  if (open >= 0 && !indices.slice(open + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : undefined))) return false
+  // What follows a colon is a part of its own: three words at least, and whole.
+  const colon = indices.findLastIndex((index) => /^[:;]$/.test(draft.tokens[index].text))
+  const part = indices.slice(colon + 1)
+  const cutAfterColon = colon >= 0 && draft.tokens.slice(lastIndex + 1).some(isWord)
+  if (cutAfterColon && part.filter((index) => isWord(draft.tokens[index])).length < 3) return false
+  // A part that opens with "If …" or "When …" needs its main clause after a comma.
+  const opener = draft.tokens[part[0]]
+  if (opener && (opener.pos === 'SCONJ' || subordinators.has(lower(opener)))) {
+    const comma = part.findIndex((index) => draft.tokens[index].text === ',')
+    if (comma < 0 || !startsClause(draft, part.slice(comma + 1))) return false
+  }
+  return true
+}
+
+/** Punctuation left at either end goes, and words the bullet may not end on. */
+export function tidy(draft: Draft): void {
+  const edge = /^[,;:.\-–—(]$/
+  for (let guard = 0; guard < 8; guard++) {
+    const indices = kept(draft)
+    const first = indices[0]
+    const last = indices[indices.length - 1]
+    if (first === undefined) return
+    if ((edge.test(draft.tokens[first].text) || draft.tokens[first].pos === 'CCONJ') && draft.atom[first] < 0) drop(draft, first, first + 1)
+    else if (edge.test(draft.tokens[last].text) && draft.atom[last] < 0) drop(draft, last, last + 1)
+    else if (indices.length > 3 && dangles(draft) && draft.atom[last] < 0 && !isNegation(draft.tokens[last])) drop(draft, last, last + 1)
+    else break
+  }
+  // Two marks in a row, as a removed aside leaves: the first goes.
+  kept(draft).forEach((index, at, indices) => {
+    const next = draft.tokens[indices[at + 1]]
+    if (next && /^[,;]$/.test(draft.tokens[index].text) && /^[,;.:!?)]$/.test(next.text)) draft.keep[index] = false
+  })
+  agreeArticles(draft)
+}
+
+/** "a" or "an", as the word now after it needs. */
+function agreeArticles(draft: Draft): void {
+  kept(draft).forEach((index, at, indices) => {
+    const word = lower(draft.tokens[index])
+    const next = draft.tokens[indices[at + 1]]
+    if ((word !== 'a' && word !== 'an') || !next || indices[at + 1] === index + 1) return
+    const article = /^[aeiou]/i.test(next.text) && !/^(uni|use|usu|one|eu)/i.test(next.text) ? 'an' : 'a'
+    const text = draft.tokens[index].text
+    if (article !== word) draft.replace.set(index, text[0] === text[0].toUpperCase() ? 'A' + article.slice(1) : article)
+  })
+}

@@ -1,0 +1,48 @@
+import winkNLP, { type ItemSentence, type ItemToken, type ItsFunction, type WinkMethods } from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+
+/** A word or mark of English text, with its place in the text and its part of speech. */
+export interface Token {
+  text: string
+  start: number
+  end: number
+  /** Universal POS tag: NOUN, VERB, ADP, PUNCT … */
+  pos: string
+  /** Lower-case lemma, for term weights. */
+  lemma: string
+}
+
+export interface TaggedSentence {
+  start: number
+  end: number
+  tokens: Token[]
+}
+
+// Loading the model takes about 0.3 s, and it is never changed after: one per process, on first use.
+let english: WinkMethods | undefined
+
+function nlp(): WinkMethods {
+  english ??= winkNLP(model, ['sbd', 'pos'])
+  return english
+}
+
+/** English text cut into sentences of tagged tokens, each placed by character offsets. */
+export function tagEnglish(text: string): TaggedSentence[] {
+  const { its } = nlp()
+  // wink-nlp's typings give its.lemma the wrong signature; it is a token helper like its.pos.
+  const lemma = its.lemma as unknown as ItsFunction<string>
+  const doc = nlp().readDoc(text)
+  const sentences: TaggedSentence[] = []
+  let at = 0
+  doc.sentences().each((sentence: ItemSentence) => {
+    const tokens: Token[] = []
+    sentence.tokens().each((token: ItemToken) => {
+      const value = token.out()
+      at += token.out(its.precedingSpaces).length
+      tokens.push({ text: value, start: at, end: at + value.length, pos: token.out(its.pos), lemma: String(token.out(lemma) ?? value).toLowerCase() })
+      at += value.length
+    })
+    if (tokens.length) sentences.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens })
+  })
+  return sentences
+}

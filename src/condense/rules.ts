@@ -1,0 +1,248 @@
+import { boundary, drop, finite, hasClause, isWord, kept, lower, type Draft } from './draft.js'
+import type { Token } from './nlp.js'
+
+// Sentence openers a slide does without: discourse markers and hedges.
+const markers = [
+  'in addition', 'additionally', 'of course', 'pretty much', 'finally', 'for example', 'for instance', 'arguably',
+  'however', 'also', 'so', 'now', 'then', 'thus', 'therefore', 'hence', 'in particular', 'in fact', 'obviously',
+  'basically', 'actually', 'indeed', 'moreover', 'furthermore', 'in other words', 'as a result', 'in short',
+  'in general', 'generally', 'typically', 'usually', 'essentially', 'importantly', 'interestingly', 'well', 'ok',
+  'okay', 'first', 'second', 'third', 'firstly', 'secondly', 'lastly', 'next', 'similarly', 'likewise',
+  'meanwhile', 'anyway', 'after all', 'in practice', 'as such', 'as mentioned', 'as you can see',
+  'as we saw', 'note that', 'remember that', 'recall that', 'notice that', 'keep in mind that',
+  'it is worth noting that', "it's worth noting that", 'clearly', 'simply put', 'that said', 'of note',
+  'on the other hand', 'at this point', 'to be fair', 'honestly', 'frankly', 'again', 'and', 'but', 'or',
+  'luckily', 'fortunately', 'unfortunately', 'sadly', 'surprisingly', 'naturally', 'ultimately',
+  'in the end', 'in summary', 'to summarize', 'overall', 'put simply', 'in this case', 'at the same time',
+  'in this chapter', 'in this section',
+].map((phrase) => phrase.split(' '))
+
+// Words that only soften or stress what they modify.
+const hedges = new Set(['very', 'really', 'quite', 'just', 'simply', 'actually', 'basically', 'undeniably', 'arguably', 'certainly', 'definitely', 'extremely', 'incredibly', 'truly', 'fairly', 'somewhat', 'clearly', 'obviously', 'literally', 'pretty', 'rather', 'surely', 'totally', 'highly', 'especially', 'particularly'])
+
+const clauseOpeners = new Set(['which', 'who', 'whom', 'whose', 'where', 'while', 'whereas', 'although', 'though', 'because', 'since', 'unless', 'until', 'so', 'as', 'when', 'whether', 'if', 'but', 'and', 'or', 'yet', 'making', 'allowing', 'leading', 'giving', 'letting', 'meaning', 'including', 'such', 'like', 'especially', 'e.g.', 'i.e.', 'due', 'thanks', 'unlike', 'with', 'without', 'instead', 'rather', 'even', 'via', 'using', 'from'])
+
+const complementOpeners = new Set(['if', 'whether', 'that', 'what', 'how', 'why', 'whom'])
+
+const trailingAdverbials = [
+  'these days', 'nowadays', 'today', 'too', 'as well', 'again', 'already', 'anymore', 'over time', 'by now',
+  'in the future', 'in the near future', 'at all', 'for now', 'in practice', 'in general', 'for sure', 'though', 'either',
+  'at the moment', 'right now', 'so far', 'for the most part', 'these days', 'at the time',
+].map((phrase) => phrase.split(' '))
+
+/** Drops openers such as "Of course," and "In addition", with the comma after them. */
+export function dropMarkers(draft: Draft): boolean {
+  let changed = false
+  for (let guard = 0; guard < 4; guard++) {
+    const indices = kept(draft)
+    const words = indices.map((index) => lower(draft.tokens[index]))
+    // An interjection ("Hey,", "Ah!") goes too.
+    const interjection = draft.tokens[indices[0]]?.pos === 'INTJ' && /^[,!]$/.test(draft.tokens[indices[1]]?.text ?? '') ? [words[0]] : undefined
+    const match = interjection ?? markers.find((phrase) => phrase.every((word, at) => words[at] === word) && indices.length > phrase.length + 3)
+    if (!match) break
+    let end = indices[match.length - 1] + 1
+    if (/^[,!]$/.test(draft.tokens[end]?.text ?? '')) end += 1
+    // "So" or "Then" before a verb is part of the clause ("So far", "Then run it" stays).
+    if (match.length === 1 && draft.tokens[end]?.text !== ',' && !hasClause(draft, end)) break
+    drop(draft, indices[0], end)
+    changed = true
+  }
+  return changed
+}
+
+/** Drops "(…)" asides and " — … — " insertions. */
+export function dropParentheticals(draft: Draft): boolean {
+  let changed = false
+  const { tokens } = draft
+  for (let index = 0; index < tokens.length; index++) {
+    if (!draft.keep[index] || draft.atom[index] >= 0) continue
+    const open = tokens[index].text
+    const close = open === '(' ? ')' : open === '[' ? ']' : isSpacedDash(draft, index) ? 'dash' : undefined
+    if (!close) continue
+    const end = tokens.findIndex((token, at) => at > index && draft.atom[at] < 0 && (close === 'dash' ? isSpacedDash(draft, at) : token.text === close))
+    if (end < 0) continue
+    // A dash pair only sets off an aside when what is left still reads as a clause.
+    if (close === 'dash' && !hasClauseWithout(draft, index, end + 1)) continue
+    drop(draft, index, end + 1)
+    changed = true
+  }
+  return changed
+}
+
+function hasClauseWithout(draft: Draft, from: number, to: number): boolean {
+  const keep = draft.keep.map((value, index) => value && (index < from || index >= to))
+  return hasClause({ ...draft, keep })
+}
+
+export function isSpacedDash(draft: Draft, index: number): boolean {
+  const token = draft.tokens[index]
+  if (!/^[-–—]+$/.test(token.text)) return false
+  const before = draft.text[token.start - 1]
+  const after = draft.text[token.end]
+  return (before === ' ' || before === undefined) && (after === ' ' || after === undefined)
+}
+
+/** Drops hedges and intensifiers ("very", "pretty much", "arguably"). */
+export function dropHedges(draft: Draft): boolean {
+  let changed = false
+  kept(draft).forEach((index, at, indices) => {
+    const token = draft.tokens[index]
+    if (draft.atom[index] >= 0 || !hedges.has(lower(token)) || !['ADV', 'ADJ'].includes(token.pos)) return
+    const next = draft.tokens[indices[at + 1]]
+    const before = lower(draft.tokens[indices[at - 1]])
+    // "pretty" only as an intensifier, never the last word, and never after a negation:
+    // "not just here to stay" is not "not here to stay".
+    if (!next || (lower(token) === 'pretty' && !['ADJ', 'ADV'].includes(next.pos))) return
+    if (['not', "n't", 'never', 'no'].includes(before)) return
+    drop(draft, index, index + 1)
+    changed = true
+  })
+  return changed
+}
+
+/** Drops ", an appositive," after a noun: "VMWare, the virtual machine company, is …". */
+export function dropAppositives(draft: Draft): boolean {
+  const indices = kept(draft)
+  for (let at = 1; at < indices.length; at++) {
+    const comma = indices[at]
+    if (draft.tokens[comma].text !== ',' || !['NOUN', 'PROPN'].includes(draft.tokens[indices[at - 1]].pos)) continue
+    const next = indices.findIndex((index, k) => k > at && draft.tokens[index].text === ',')
+    if (next < 0 || next - at > 8 || next - at < 2) continue
+    const inner = indices.slice(at + 1, next).map((index) => draft.tokens[index])
+    if (!['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(inner[0].pos) || inner.some((token) => ['VERB', 'AUX', 'SCONJ', 'PRON', 'CCONJ'].includes(token.pos))) continue
+    // The sentence goes on with its verb after the appositive; a list goes on with a noun.
+    const after = draft.tokens[indices[next + 1]]
+    if (!after || !['VERB', 'AUX', 'ADV'].includes(after.pos)) continue
+    drop(draft, comma, indices[next] + 1)
+    return true
+  }
+  return false
+}
+
+/** Drops trailing time words and fillers: "these days", "too", "as well". */
+export function dropTrailingAdverbials(draft: Draft): boolean {
+  const indices = kept(draft).filter((index) => !/^[.!?]$/.test(draft.tokens[index].text))
+  const words = indices.map((index) => lower(draft.tokens[index]))
+  const match = trailingAdverbials.find((phrase) => phrase.length < words.length - 3 && phrase.every((word, at) => words[words.length - phrase.length + at] === word))
+  if (!match) return false
+  const from = indices[indices.length - match.length]
+  const previous = draft.tokens[from - 1]
+  drop(draft, previous?.text === ',' ? from - 1 : from, indices[indices.length - 1] + 1)
+  return true
+}
+
+/**
+ * Places where a trailing clause or phrase may be cut off: before a comma, semicolon or dash,
+ * a subordinating or coordinating conjunction, a relative pronoun or an example list.
+ */
+export function clauseCuts(draft: Draft): number[] {
+  const indices = kept(draft)
+  return indices.filter((index, at) => {
+    if (at < 3 || !boundary(draft, index)) return false
+    const token = draft.tokens[index]
+    const word = lower(token)
+    if ([',', ';', ':'].includes(token.text)) return !inEnumeration(draft, indices, at)
+    if (isSpacedDash(draft, index)) return true
+    // Never inside a word: "code-generation", "Kubernetes-specific".
+    if (!/\s/.test(draft.text[token.start - 1] ?? ' ')) return false
+    const previous = draft.tokens[indices[at - 1]]
+    const afterNoun = ['NOUN', 'PROPN'].includes(previous.pos)
+    // "… tools that manage …": a relative clause after a noun; "… projects running inside …",
+    // "… a controller used to …": a participle phrase after one.
+    if (afterNoun && ['that', 'which', 'who', 'where'].includes(word)) return true
+    // "… not clear if …", "… know that …": a clause the sentence needs, not one it can lose.
+    if (complementOpeners.has(word)) return false
+    if (token.pos === 'SCONJ' || (token.pos === 'CCONJ' && startsClause(draft, indices.slice(at + 1)))) return true
+    if (afterNoun && token.pos === 'VERB' && /(?:ing|ed)$/.test(word)) return true
+    if (!clauseOpeners.has(word) || !['ADP', 'SCONJ', 'PRON', 'VERB', 'ADV', 'X', 'ADJ'].includes(token.pos) || previous.pos === 'AUX') return false
+    // "projects like Calico take …": the phrase sits inside a subject, so the verb comes after it.
+    return !verbBeforePause(draft, indices.slice(at + 1))
+  })
+}
+
+/** Whether the comma at `at` separates items of a list ("KubeCon, CloudNativeCon, meetups"). */
+function inEnumeration(draft: Draft, indices: number[], at: number): boolean {
+  if (draft.tokens[indices[at]].text !== ',') return false
+  const segment = (from: number, step: number) => {
+    const words: number[] = []
+    for (let k = from; k >= 0 && k < indices.length; k += step) {
+      const token = draft.tokens[indices[k]]
+      if (/^[,;:]$/.test(token.text) || token.pos === 'CCONJ') return { words, end: token.text }
+      words.push(indices[k])
+    }
+    return { words, end: '' }
+  }
+  const short = (words: number[]) => words.length > 0 && words.length <= 3 && !words.some((index) => ['VERB', 'AUX'].includes(draft.tokens[index].pos))
+  const next = segment(at + 1, 1)
+  const previous = segment(at - 1, -1)
+  return (short(next.words) && next.end !== '') || (short(previous.words) && /^[,:]$/.test(previous.end))
+}
+
+function verbBeforePause(draft: Draft, indices: number[]): boolean {
+  for (const [at, index] of indices.entries()) {
+    if (draft.tokens[index].pos === 'PUNCT') return false
+    if (finite(draft, index, indices[at - 1])) return true
+  }
+  return false
+}
+
+/** Whether the tokens open a new clause: a subject, then a finite verb within a few words. */
+export function startsClause(draft: Draft, indices: number[]): boolean {
+  const head = indices.slice(0, 6)
+  const subject = head.findIndex((index) => ['PRON', 'NOUN', 'PROPN', 'DET'].includes(draft.tokens[index].pos))
+  if (subject < 0 || subject > 1) return false
+  return head.slice(subject + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : head[subject]))
+}
+
+/**
+ * Drops the opening subordinate clause or phrase before the main clause: "When …, X" → "X".
+ * Without a comma, the main clause starts where a new subject and its verb do: "When
+ * technologies start to offer programs you can tell …" → "You can tell …".
+ */
+export function dropLeadingClause(draft: Draft): boolean {
+  const indices = kept(draft)
+  const first = draft.tokens[indices[0]]
+  if (!first || !(['SCONJ', 'ADP', 'VERB', 'ADV'].includes(first.pos) || lower(first) === 'to')) return false
+  const comma = indices.findIndex((index, at) => at > 1 && at < indices.length * 0.7 && draft.tokens[index].text === ',' && boundary(draft, index))
+  const main = comma >= 0 ? comma + 1 : first.pos === 'SCONJ' ? mainClauseStart(draft, indices) : -1
+  if (main < 0 || !startsClause(draft, indices.slice(main))) return false
+  drop(draft, indices[0], indices[main])
+  return true
+}
+
+/** Where a new clause starts after the first one's verb and object, or -1. */
+function mainClauseStart(draft: Draft, indices: number[]): number {
+  const verb = indices.findIndex((index, at) => at > 0 && finite(draft, index, indices[at - 1]))
+  if (verb < 0) return -1
+  for (let at = verb + 2; at < indices.length - 2; at++) {
+    const token = draft.tokens[indices[at]]
+    if (['PRON', 'DET'].includes(token.pos) && !['ADP', 'DET', 'VERB'].includes(draft.tokens[indices[at - 1]].pos) && startsClause(draft, indices.slice(at))) return at
+  }
+  return -1
+}
+
+/** Trailing words a bullet may not end on; "the", "of", "can" … leave it dangling. */
+export const danglingWords = new Set(
+  'a an the of to in on at by for from with and or but nor as is are was were be been being that which who whose than into onto via its their his her our your my this these those such very more most not no so if when while where because both either each every some any all just only also about over under between through like can could will would should may might must has have had do does did per vs'.split(' '),
+)
+
+const danglingTags = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'AUX'])
+
+/**
+ * Whether the kept text ends on a word or mark that leaves it incomplete: a function word, a
+ * preposition, a colon, or a modifier whose noun was cut off ("this helpful").
+ */
+export function dangles(draft: Draft): boolean {
+  const indices = kept(draft)
+  const index = indices[indices.length - 1]
+  const last = draft.tokens[index]
+  if (!last) return false
+  if (/^[,;:(\-–—]$/.test(last.text)) return true
+  if (!isWord(last) || draft.atom[index] >= 0) return false
+  if (danglingWords.has(lower(last)) || danglingTags.has(last.pos)) return true
+  const before = draft.tokens[indices[indices.length - 2]]
+  return last.pos === 'ADJ' && ['DET', 'ADJ'].includes(before?.pos ?? '') && draft.keep[index + 1] === false && ['NOUN', 'PROPN', 'ADJ'].includes(draft.tokens[index + 1]?.pos ?? '')
+}
+
+/** A negation: a cut may never take it away from the end of a bullet. */
+export const isNegation = (token: Token | undefined) => ['not', "n't", 'never', 'no'].includes(lower(token))

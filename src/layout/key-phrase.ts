@@ -1,0 +1,34 @@
+import type { RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { tagged, type Condenser } from '../condense/bullet.js'
+import { kept, draftOf } from '../condense/draft.js'
+import { headline } from '../condense/headline.js'
+import { titleFromText } from '../util/title.js'
+
+/**
+ * A few words naming what a block holds, to title a part of a long run: for prose its
+ * weightiest noun phrase, for a table the first cells of its first and last rows, for code
+ * its first line when short. Empty when nothing short names it.
+ */
+export function keyPhrase(block: RootContent, condenser: Condenser): string {
+  if (block.type === 'table') {
+    const first = (row: number) => toString(block.children[row]?.children[0] ?? { type: 'text', value: '' }).trim()
+    const rows = block.children.length
+    return rows > 2 ? `${first(1)} – ${first(rows - 1)}` : first(1)
+  }
+  if (block.type === 'code') {
+    const line = block.value.split('\n').find((row) => row.trim())?.trim() ?? ''
+    return line.length <= 40 ? line : ''
+  }
+  if (!['paragraph', 'list', 'blockquote'].includes(block.type)) return ''
+  const text = (block.type === 'list' ? toString(block.children[0] ?? block) : toString(block)).replace(/\s+/g, ' ').trim()
+  if (text.split(' ').length < 3) return ''
+  if (!condenser.english) return titleFromText(text)
+  const [sentence] = tagged(condenser, text)
+  if (!sentence) return ''
+  const draft = headline(draftOf(text, sentence.tokens, []), condenser.weights)
+  const indices = kept(draft)
+  const phrase = indices.length ? text.slice(draft.tokens[indices[0]].start, draft.tokens[indices[indices.length - 1]].end) : ''
+  if (!phrase || phrase.split(' ').length > 7) return titleFromText(text)
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1)
+}

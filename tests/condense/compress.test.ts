@@ -1,0 +1,87 @@
+import type { Paragraph } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { describe, expect, it } from 'vitest'
+import { bulletOfPhrasing, createCondenser } from '../../src/condense/bullet.js'
+import { danglingWords } from '../../src/condense/rules.js'
+
+const paragraph = (markdown: string) => unified().use(remarkParse).parse(markdown).children[0] as Paragraph
+
+/** The bullet chapterdeck makes of one paragraph, as text and as Markdown nodes. */
+function bullet(markdown: string, lang = 'en') {
+  const node = paragraph(markdown)
+  const condenser = createCondenser([toString(node)], lang)
+  const children = bulletOfPhrasing(node.children, condenser)
+  return { text: toString({ type: 'paragraph', children }), children }
+}
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length
+
+describe('English bullets', () => {
+  it('drop openers and hedges, and keep a short sentence whole', () => {
+    expect(bullet('Of course you can always roll your own and use the public cloud providers.').text).toBe('You can always roll your own and use the public cloud providers')
+    expect(bullet('In addition Kubernetes makes inroads in the edge too, with custom distributions that expand even more its broad applicability.').text).toBe('Kubernetes makes inroads in the edge too, with custom distributions')
+  })
+
+  it('come from the sentence that carries the paragraph, not always the first', () => {
+    const text = bullet('When technologies start to offer certification programs you can tell they are here to stay. The CNCF offers several types of certifications.').text
+    expect(text).toBe('The CNCF offers several types of certifications')
+  })
+
+  it('drop asides in parentheses and trailing clauses to fit about 12 words', () => {
+    const { text } = bullet('The CNCF (Cloud Native Computing Foundation) has become a very important organization in the cloud computing scene, which few expected when it started.')
+    expect(text).toBe('The CNCF has become an important organization in the cloud computing scene')
+  })
+
+  it('keep a negation: "not just here to stay" never becomes "not here to stay"', () => {
+    expect(bullet('You should be confident that Kubernetes is not just here to stay.').text).toContain('not just here to stay')
+  })
+
+  it('keep inline code and links whole', () => {
+    const { children } = bullet('Run `kubectl apply -f deploy.yaml` to roll out the [deployment](https://k8s.io/docs) described in the file, which takes a few seconds on most clusters.')
+    expect(children.some((node) => node.type === 'inlineCode' && node.value === 'kubectl apply -f deploy.yaml')).toBe(true)
+    expect(children.some((node) => node.type === 'link' && toString(node) === 'deployment')).toBe(true)
+  })
+
+  it('never end in an ellipsis, a colon or a function word, on sentences from real chapters', () => {
+    const sentences = [
+      'Here you can find Kubernetes distributions that are designed or configured to run in special environments, often in your own data centers as a private cloud or in more restricted environments like edge computing on small devices.',
+      'Figure 2 helps visualize the boundaries of the scopes by drawing colored bubbles (aka, buckets) around each:',
+      'Bubble 1 (RED) encompasses the global scope, which holds three identifiers/variables: students (line 1), getStudentName (line 8), and nextStudent (line 16).',
+      'If so, Compiler would ignore this declaration and move on.',
+      'The number of tools to manage containers and clusters, the various addons, extensions and plugins just keeps growing and growing.',
+      "It's not clear at this stage if Kubernetes and the service mesh will be hidden behind a simpler abstraction on most platforms or if they will be front and center.",
+    ]
+    for (const sentence of sentences) {
+      const { text } = bullet(sentence)
+      const last = text.split(/\s+/).pop()!.toLowerCase()
+      expect(text, sentence).not.toMatch(/(…|\.\.\.|[:;,(])$/)
+      expect(danglingWords.has(last), `${text} ends on "${last}"`).toBe(false)
+      expect(words(text), text).toBeLessThanOrEqual(17)
+    }
+  })
+
+  it('fall back to a headline of the weightiest noun phrase when no cut reads as a whole', () => {
+    const { text } = bullet('Dynamic, scalable, resilient and observable distributed data processing pipelines for near real time analytics across many regions and clouds.')
+    expect(words(text)).toBeGreaterThanOrEqual(3)
+    expect(words(text)).toBeLessThanOrEqual(12)
+    expect(text).not.toMatch(/…$/)
+  })
+})
+
+describe('bullets in other languages', () => {
+  it('cut only at a clause boundary, with no ellipsis', () => {
+    const { text } = bullet('Wenn Sie eine größere Anwendung oder eine Web-API erstellen, legen Sie selten alles in eine einzige Datei, sondern verteilen den Code auf mehrere Module und Pakete.', 'de')
+    expect(text).toBe('Wenn Sie eine größere Anwendung oder eine Web-API erstellen')
+  })
+
+  it('keep CJK bullets within a character budget, cut at 、 in Japanese', () => {
+    const ja = bullet('以前講義した型は全てスタックに保管され、スコープが終わるとスタックから取り除かれますが、ヒープに確保されるデータ型を観察して、コンパイラがどうそのデータを掃除すべきタイミングを把握しているかを掘り下げていきたいと思います。', 'ja').text
+    expect(ja.length).toBeLessThanOrEqual(40)
+    expect(ja).not.toMatch(/[…、，。]$/)
+    const zh = bullet('所有权是 Rust 最为与众不同的特性，它让 Rust 无需垃圾回收即可保障内存安全，因此理解它非常重要而且需要很多时间和练习才能掌握。', 'zh').text
+    expect(zh.length).toBeLessThan(48)
+    expect(zh).not.toMatch(/[…，。]$/)
+  })
+})

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { processMarkdown } from '../helpers/process.js'
+
+const slideWith = async (markdown: string, lang?: string) => {
+  const { deck, markdown: out } = await processMarkdown(lang ? `---\nlang: ${lang}\n---\n\n${markdown}` : markdown)
+  return { slides: deck.children.filter((slide) => slide.kind === 'content'), out }
+}
+
+describe('condensing prose on a slide', () => {
+  it('keeps a sentence that ends in a colon with the list it introduces, as its label', async () => {
+    const { out } = await slideWith('# T\n\n## Options\n\nIf you want free training, here are a couple of options:\n\n- Kube Academy\n- Coursera\n')
+    expect(out).toContain('If you want free training, here are a couple of options:\n\n- Kube Academy')
+    expect(out).not.toMatch(/^- If you want/m)
+  })
+
+  it('makes the sentence before a code sample its caption, without the colon; an empty lead-in goes to the notes', async () => {
+    const { slides, out } = await slideWith('# T\n\n## Code\n\nCreate the archive like this:\n\n```sh\ntar cf a.tar files\n```\n\n## More\n\nConsider:\n\n```js\nlet x = 1\n```\n')
+    expect(out).toContain('Create the archive like this\n\n```sh')
+    expect(slides[0].classes).toContain('code')
+    expect(out).not.toMatch(/^Consider:?$/m)
+    expect(out).toMatch(/Consider\u200b?:\n-->/)
+  })
+
+  it('turns a callout into one labelled line, its words in the notes', async () => {
+    const { out } = await slideWith('# T\n\n## Tips\n\n> [!TIP]\n> Technically, the parameter is not exactly in the outer scope. We will unwind that confusion later in the book, in the appendix on implied scopes.\n\nOther text here for the slide.\n')
+    expect(out).toMatch(/^> \*\*Tip:\*\* .+$/m)
+    expect(out.match(/^> /gm)).toHaveLength(1)
+    expect(out).toContain('We will unwind that confusion later in the book')
+  })
+
+  it('reads a one-cell "TIP:" table as a callout', async () => {
+    const { out } = await slideWith('# T\n\n## Boxed\n\n| TIP: |\n| :--- |\n| Keep your functions small so they compose well with others. |\n\nMore text on the slide.\n')
+    expect(out).toMatch(/^> \*\*Tip:\*\* Keep your functions small/m)
+    expect(out).not.toContain('| TIP')
+  })
+
+  it("condenses an author's list item that is a paragraph of prose, and drops an item's closing colon", async () => {
+    const long = 'Any policy decision, as opposed to a one-off operational decision, which binds the decisions of other parts of the project and serves as an exception to the normal purviews of all the teams involved.'
+    const { out } = await slideWith(`# T\n\n## Rules\n\n- ${long}\n- Adding or removing teams. This includes:\n  - the first one\n  - the second one\n`)
+    const items = out.match(/^- .+$/gm)!
+    expect(items[0].split(' ').length).toBeLessThanOrEqual(16)
+    expect(items[1]).toBe('- Adding or removing teams. This includes')
+    expect(out).toContain(long)
+  })
+
+  it('reads "description:" followed by a command as a caption over its code', async () => {
+    const { out } = await slideWith('# tar\n\n## Use\n\n- Create an archive from files:\n\n`tar cf target.tar file1 file2`\n\n- List the contents of a tar file:\n\n`tar tvf source.tar`\n')
+    expect(out).toContain('Create an archive from files\n\n```sh\ntar cf target.tar file1 file2\n```')
+    expect(out).not.toMatch(/^- Create/m)
+  })
+
+  it('joins CJK lines the author wrapped, on the slide, and keeps them as written in the notes', async () => {
+    const { out } = await slideWith('# 标题\n\n## 部分\n\n> 所有权是 Rust 最为与众不同的特性，\n> 它让 Rust 无需垃圾回收即可保障内存安全。\n\n另一段文字，说明更多的内容。\n', 'zh')
+    expect(out).toContain('> 所有权是 Rust 最为与众不同的特性，它让 Rust')
+    expect(out).toContain('特性，\n它让')
+  })
+})

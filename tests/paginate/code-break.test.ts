@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { codeBreak } from '../../src/paginate/code-break.js'
+
+const rows = ['var students = [', '    { id: 14 },', '    { id: 73 },', '];', '', 'function name(id) {', '    for (const s of students) {', '        return s', '    }', '}', '', 'var next = name(73)']
+
+describe('codeBreak', () => {
+  it('breaks before a statement at the outer level', () => {
+    expect(codeBreak(rows, 7)).toBe(5)
+  })
+
+  it('never leaves a closing bracket to start the next part', () => {
+    for (let fit = 1; fit < rows.length; fit++) expect(rows[codeBreak(rows, fit)] ?? '', `fit ${fit}`).not.toMatch(/^\s*[}\]]/)
+  })
+
+  it('moves the sample on whole (-1) when no good place is near, unless it must take some', () => {
+    expect(codeBreak(rows, 2, false)).toBe(-1)
+    expect(codeBreak(rows, 2, true)).toBeGreaterThan(0)
+  })
+})
