@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { createContext, type Context } from './context.js'
-import type { ChapterdeckError } from './errors.js'
+import { ChapterdeckError, ExitCode } from './errors.js'
 import type { Deck } from './types.js'
 import type { Coverage } from './verify/coverage.js'
 import { deckFonts } from './stages/fonts.js'
@@ -56,6 +56,8 @@ export async function build(input: string, options: BuildOptions, context: Conte
       output.dispose()
     }
   } catch (error) {
+    // Aborted, a build fails for that reason alone, whatever broke as its browser went.
+    if (context.signal.aborted) throw new ChapterdeckError(`${input}: interrupted`, { code: ExitCode.interrupted, file: input, cause: error })
     throw asError(error, input)
   }
 }
