@@ -2,6 +2,8 @@ export { allFormats, build, buildChapter, checkChapter, defaultFormats } from '.
 export type { ApiOptions, BuildOptions, ChapterResult, Format } from './build.js'
 export { buildBook } from './book.js'
 export type { BookEntry, BookEvent, BookOptions, BookResult } from './book.js'
+export { findBrowser } from './browser/find.js'
+export type { FoundBrowser } from './browser/find.js'
 export { createContext } from './context.js'
 export type { Context, ContextOptions } from './context.js'
 export { ChapterdeckError, ExitCode } from './errors.js'

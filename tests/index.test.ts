@@ -7,7 +7,7 @@ import { VFile } from 'vfile'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as api from '../src/index.js'
 
-const names = ['ChapterdeckError', 'ExitCode', 'allFormats', 'build', 'buildBook', 'buildChapter', 'checkChapter', 'createContext', 'createProcessor', 'defaultFormats', 'serve', 'watchBook']
+const names = ['ChapterdeckError', 'ExitCode', 'allFormats', 'build', 'buildBook', 'buildChapter', 'checkChapter', 'createContext', 'createProcessor', 'defaultFormats', 'findBrowser', 'serve', 'watchBook']
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-api-'))
 
 // The package's import is the bundle (lib/bin/index.js): built afresh from these sources.

@@ -1,12 +1,11 @@
 import path from 'node:path'
-import { buildBook } from '../book.js'
+import { CacheKeys } from '../cache.js'
 import type { Context } from '../context.js'
 import { ExitCode } from '../errors.js'
-import type { Format } from '../formats.js'
+import { browserFormats, type Format } from '../formats.js'
 import { plainProgress, type Progress } from '../progress.js'
 import type { HandoutLayout, Paper } from '../render/handout.js'
 import type { BuildOptions } from '../stages/job.js'
-import { watchBook } from '../watch.js'
 import { describe, summaryTable, type Output } from './output.js'
 import { chapterReporter, inContext } from './session.js'
 
@@ -41,7 +40,23 @@ export async function buildCommand(chapters: string[], flags: BuildFlags, io: Ou
   return interrupted && !flags.watch ? ExitCode.interrupted : code
 }
 
+/**
+ * A cold process's head start: if some chapter needs building, Marp starts loading in its
+ * thread and the browser starts, both getting ready while this thread loads the pipeline
+ * (imported after this, on demand).
+ */
+function startEarly(chapters: string[], flags: BuildFlags, context: Context): void {
+  const keys = new CacheKeys(buildOptions(flags))
+  const out = path.resolve(context.cwd, flags.out)
+  if (flags.cache && chapters.every((chapter) => keys.cached(path.resolve(context.cwd, chapter), out))) return
+  const needsBrowser = flags.verify || flags.formats.some((format) => browserFormats.includes(format))
+  if (needsBrowser || flags.formats.includes('html')) context.marp.start()
+  if (needsBrowser) context.browser.pool().catch(() => undefined)
+}
+
 async function bookCommand(chapters: string[], flags: BuildFlags, io: Output, context: Context): Promise<number> {
+  startEarly(chapters, flags, context)
+  const { buildBook } = await import('../book.js')
   const progress = await progressFor(io, flags)
   const reporter = chapterReporter(io, progress, flags, context.signal)
   const { entries, failures } = await buildBook(chapters, { ...buildOptions(flags), noCache: !flags.cache, context, onEvent: reporter.onEvent }).finally(() => progress.finish())
@@ -53,6 +68,8 @@ async function bookCommand(chapters: string[], flags: BuildFlags, io: Output, co
 }
 
 async function watchCommand(chapters: string[], flags: BuildFlags, io: Output, context: Context): Promise<number> {
+  startEarly(chapters, flags, context)
+  const { watchBook } = await import('../watch.js')
   const reporter = chapterReporter(io, plainProgress(io.err, true), flags, context.signal)
   const watcher = await watchBook(chapters, {
     ...buildOptions(flags),

@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { buildBook } from '../book.js'
 import type { ChapterResult } from '../build.js'
 import { ExitCode } from '../errors.js'
 import { messageJson } from '../verify/report.js'
@@ -25,6 +24,10 @@ export async function checkCommand(chapters: string[], flags: CheckFlags, io: Ou
   let code: number = ExitCode.ok
   try {
     await inContext(async (context) => {
+      // Marp and the browser start while the pipeline loads.
+      context.marp.start()
+      context.browser.pool().catch(() => undefined)
+      const { buildBook } = await import('../book.js')
       const { failures } = await buildBook(chapters, {
         out, formats: ['md'], verify: true, noCache: true, page: false, theme: flags.theme, slideLevel: flags.slideLevel, context,
         onEvent: (event) => {
