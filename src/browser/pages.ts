@@ -26,7 +26,7 @@ export class PagePool {
    */
   async use<T>(work: (page: Page, shown: boolean) => Promise<T>, key?: string): Promise<T> {
     const match = key === undefined ? -1 : this.idle.findIndex((page) => this.shows.get(page) === key)
-    const page = (match >= 0 ? this.idle.splice(match, 1)[0] : this.idle.pop()) ?? (await this.browser.newPage())
+    const page = (match >= 0 ? this.idle.splice(match, 1)[0] : this.idle.pop()) ?? (await this.open())
     this.shows.delete(page)
     let healthy = false
     try {
@@ -42,7 +42,18 @@ export class PagePool {
 
   /** Opens pages ahead of need, while the build does other work; settles once they are open. */
   async warm(count: number): Promise<void> {
-    await Promise.all(Array.from({ length: count }, () => this.browser.newPage().then((page) => this.release(page), () => undefined)))
+    await Promise.all(Array.from({ length: count }, () => this.open().then((page) => this.release(page), () => undefined)))
+  }
+
+  /**
+   * A new page that renders as the focused one. Chromium renders no frames for a page in the
+   * background (newer ones, as Debian's 156), so Marp's auto-scaling elements, which scale
+   * themselves as a frame renders, would be measured and printed unscaled.
+   */
+  private async open(): Promise<Page> {
+    const page = await this.browser.newPage()
+    await page.emulateFocusedPage(true)
+    return page
   }
 
   private release(page: Page): void {

@@ -86,4 +86,18 @@ describe('onSlidesPage', () => {
     // As index.html shows it, with Marp's script run.
     expect(second.code).toBe('marp-pre')
   })
+
+  it('lays out auto-scaling slides as Marp scales them on a page in the background too', async () => {
+    const pool = await scratch.context.browser.pool()
+    const defaultCss = loadTheme('default').css
+    const deck = await renderDeck(scratch.context, `---\ntheme: default\n---\n\n## Code\n\n\`\`\`js\nconst a = "${'x'.repeat(300)}"\n\`\`\`\n`, defaultCss)
+    // Pages opened after the pool's put them in the background.
+    const front = await Promise.all([pool.browser.newPage(), pool.browser.newPage()])
+    try {
+      const measures = await onSlidesPage(pool, scratch.dir, { ...deck, lang: 'en' }, (page) => page.evaluate(measureSlides))
+      expect(measures.map((slide) => slide.overX)).toEqual([0])
+    } finally {
+      await Promise.all(front.map((page) => page.close()))
+    }
+  })
 })
