@@ -50,7 +50,7 @@ function startEarly(chapters: string[], flags: BuildFlags, context: Context): vo
   const out = path.resolve(context.cwd, flags.out)
   if (flags.cache && chapters.every((chapter) => keys.cached(path.resolve(context.cwd, chapter), out))) return
   const needsBrowser = flags.verify || flags.formats.some((format) => browserFormats.includes(format))
-  if (needsBrowser || flags.formats.includes('html')) context.marp.start()
+  if (needsBrowser || flags.formats.includes('html')) context.marp.start({ cli: flags.formats.includes('html') })
   if (needsBrowser) context.browser.pool().catch(() => undefined)
 }
 

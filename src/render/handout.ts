@@ -40,6 +40,8 @@ const perPage: Record<HandoutLayout, number> = { notes: Infinity, '2up': 2, '3up
  * `2up`, `3up` (with ruled lines for the audience) and `6up` put several slides on a page.
  */
 export async function renderHandout(job: HandoutJob): Promise<number> {
+  // Marp's own render, not marp-cli's for index.html (whose links do not survive the move
+  // into the handout's slots).
   const { html, css } = await renderDeck(job.context, job.markdown, job.themeCss)
   const pdf = await job.pool.use(async (page) => {
     await loadDocument(page, job.baseDir, handoutDocument(job, html, css + (job.headCss ?? '')))

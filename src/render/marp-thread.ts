@@ -21,9 +21,13 @@ export class MarpWorker {
   private readonly pending = new Map<number, Pending>()
   private nextId = 0
 
-  /** Starts the thread ahead of need: Marp loads while the build does other work. */
-  start(): void {
-    this.thread()
+  /**
+   * Starts the thread ahead of need: Marp loads while the build does other work, and with
+   * `cli`, marp-cli too (for index.html).
+   */
+  start({ cli = false } = {}): void {
+    const thread = this.thread()
+    if (cli) thread.postMessage({ kind: 'preload' })
   }
 
   render(request: RenderRequest): Promise<Rendered> {

@@ -13,9 +13,11 @@ export const marpCliConfig = { engine: (options: MarpOptions) => service.cliEngi
 // A huge deck's render leaves garbage V8 would keep until the next one (see util/memory.ts).
 const largeHeap = 96 * 1024 * 1024
 
-type Request = { id: number; kind: 'render'; payload: RenderRequest } | { id: number; kind: 'cli'; payload: MarpCliJob }
+type Request = { id: number; kind: 'render'; payload: RenderRequest } | { id: number; kind: 'cli'; payload: MarpCliJob } | { id: undefined; kind: 'preload'; payload: undefined }
 
 parentPort?.on('message', ({ id, kind, payload }: Request) => {
+  // marp-cli loads while the build thread runs the pipeline; its first job waits for less.
+  if (kind === 'preload') return void import('@marp-team/marp-cli').catch(() => undefined)
   const work = async () => (kind === 'cli' ? service.runCli(payload as MarpCliJob, import.meta.url) : service.render(payload as RenderRequest))
   work().then(
     (result) => {

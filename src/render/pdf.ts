@@ -27,6 +27,8 @@ export interface PrintJob {
   outputFile: string
   title: string
   lang: string
+  /** The deck as rendered for index.html and laid out, if it was: printed as it is. */
+  rendered?: Rendered
 }
 
 export interface PdfJob extends PrintJob {
@@ -34,8 +36,6 @@ export interface PdfJob extends PrintJob {
   outline: OutlineEntry[]
   /** Speaker notes per page, attached as PDF text annotations. */
   notes: string[]
-  /** The deck as rendered for index.html and laid out, if it was: printed as it is. */
-  rendered?: Rendered
 }
 
 type PdfLib = typeof import('pdf-lib')

@@ -75,7 +75,7 @@ export function asError(error: unknown, input?: string): ChapterdeckError {
 export function startJob(input: string, options: BuildOptions, context: Context): Job {
   const formats = new Set<Format>(['md', ...(options.formats ?? defaultFormats)])
   const needsBrowser = options.verify !== false || browserFormats.some((format) => formats.has(format))
-  if (needsBrowser || formats.has('html')) context.marp.start()
+  if (needsBrowser || formats.has('html')) context.marp.start({ cli: formats.has('html') })
   const browser = needsBrowser ? context.browser.pool().then((pool) => ({ pool }), (error: unknown) => ({ error: asError(error) })) : undefined
   return { input, options, context, formats, timings: {}, browser, started: performance.now() }
 }

@@ -26,7 +26,7 @@ export async function renderStage(processed: Processed, fitted: Fitted, output: 
   output.write('deck.md', fitted.markdown)
   if (job.formats.has('notes')) output.write('notes.md', notesMarkdown(processed.deck))
   const print = fitted.pool && printJob(processed, fitted, output, fonts, job)
-  const made = [html(processed, fitted, output, fonts, job), print && slidesPdf(processed, print, fitted, output, job), print && handout(processed, print, output, fonts, job)]
+  const made = [html(processed, fitted, output, fonts, job), print && slidesPdf(processed, print, output, job), print && handout(processed, print, output, fonts, job)]
   await runJobs(made.filter((make): make is () => Promise<void> => Boolean(make)), processed.large)
   if (fitted.pool) await images(processed, output, fonts, job)
   const wanted = browserFormats.filter((format) => job.formats.has(format))
@@ -47,7 +47,7 @@ function made(job: Job, output: ChapterOutput, stage: string, name: string, make
 function printJob({ deck }: Processed, fitted: Fitted, output: ChapterOutput, fonts: DeckFonts, job: Job): Omit<PrintJob, 'outputFile'> {
   const { title, lang } = deck.meta
   const headCss = fonts.themeLinked + fonts.scriptsLinked
-  return { pool: fitted.pool!, context: job.context, markdown: fitted.markdown, themeCss: fonts.printCss, headCss, baseDir: output.dir, title, lang }
+  return { pool: fitted.pool!, context: job.context, markdown: fitted.markdown, themeCss: fonts.printCss, headCss, baseDir: output.dir, title, lang, rendered: fitted.shown }
 }
 
 function html({ theme, large }: Processed, fitted: Fitted, output: ChapterOutput, fonts: DeckFonts, job: Job): Make {
@@ -61,11 +61,11 @@ function html({ theme, large }: Processed, fitted: Fitted, output: ChapterOutput
   })
 }
 
-function slidesPdf({ deck }: Processed, print: Omit<PrintJob, 'outputFile'>, fitted: Fitted, output: ChapterOutput, job: Job): Make {
+function slidesPdf({ deck }: Processed, print: Omit<PrintJob, 'outputFile'>, output: ChapterOutput, job: Job): Make {
   if (!job.formats.has('pdf')) return undefined
   const notes = deck.children.map((slide) => notesOf(slide).join('\n\n'))
   return made(job, output, 'pdf', 'slides.pdf', (outputFile) =>
-    renderSlidesPdf({ ...print, outputFile, author: deck.meta.author, rendered: fitted.shown, outline: deckOutline(deck), notes }),
+    renderSlidesPdf({ ...print, outputFile, author: deck.meta.author, outline: deckOutline(deck), notes }),
   )
 }
 
