@@ -8,7 +8,5 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
-    // Commands build in their own process, except in the tests of the build daemon.
-    env: { CHAPTERDECK_DAEMON: '0' },
   },
 })

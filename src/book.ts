@@ -1,20 +1,21 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { BrowserSession } from './browser/launch.js'
-import { buildChapter, interrupted, type BuildOptions, type ChapterResult } from './build.js'
-import { isChapterdeckError, type ChapterdeckError } from './errors.js'
+import { bookPage } from './book-page.js'
+import { build, withContext, type ApiOptions, type ChapterResult } from './build.js'
 import { CacheKeys, type BookEntry } from './cache.js'
-import { formatMinutes, talkMinutes } from './render/timing.js'
-import { escapeHtml } from './util/html.js'
+import type { Context } from './context.js'
+import type { ChapterdeckError } from './errors.js'
+import { asError } from './stages/job.js'
+import { talkMinutes } from './render/timing.js'
 
-export interface BookOptions extends BuildOptions {
+export interface BookOptions extends ApiOptions {
   /** Rebuild every chapter even if nothing it depends on changed. */
   noCache?: boolean
   /** Chapters built at once (default: the machine's cores, at most 4). */
   concurrency?: number
-  /** Keys the caller already made for these options (the CLI's check for anything to build). */
-  cacheKeys?: CacheKeys
+  /** Write `<out>/index.html`, the book page (default true). */
+  page?: boolean
   /** Called when a chapter starts, at each of its stages, and when it ends. */
   onEvent?: (event: BookEvent) => void
 }
@@ -25,106 +26,82 @@ export type BookEvent =
   | { type: 'done'; entry: BookEntry; result?: ChapterResult }
   | { type: 'failed'; chapter: string; error: ChapterdeckError }
 
+export interface BookResult {
+  /** Every chapter built or unchanged, in the book's order. */
+  entries: BookEntry[]
+  failures: ChapterdeckError[]
+}
+
 export type { BookEntry } from './cache.js'
 
 /**
- * Builds a whole book: one browser for every chapter, chapters in parallel, and chapters whose
- * inputs did not change (text, images, theme, options, chapterdeck version) are not rebuilt.
- * Writes `<out>/index.html`, a page linking every chapter's deck, handout and slides PDF.
+ * Builds a book: one browser for every chapter, chapters in parallel (largest first), and
+ * chapters whose inputs did not change (text, images, theme, options, chapterdeck version)
+ * not rebuilt. Writes `<out>/index.html`, a page linking every chapter's outputs. build,
+ * check, serve and watch all build through here.
  */
-export async function buildBook(chapters: string[], options: BookOptions = {}): Promise<{ entries: BookEntry[]; failures: ChapterdeckError[] }> {
-  const out = path.resolve(options.out ?? 'dist')
-  const session = options.browser ?? new BrowserSession()
+export function buildBook(chapters: string[], options: BookOptions = {}): Promise<BookResult> {
+  return withContext(options, (context) => bookIn(chapters, options, context))
+}
+
+async function bookIn(chapters: string[], options: BookOptions, context: Context): Promise<BookResult> {
+  const out = path.resolve(context.cwd, options.out ?? 'dist')
+  const keys = new CacheKeys(options)
   const entries: BookEntry[] = []
   const failures: ChapterdeckError[] = []
-  const concurrency = Math.max(1, options.concurrency ?? Math.min(4, os.availableParallelism()))
-  const keys = options.cacheKeys ?? new CacheKeys(options)
-  const order = buildOrder(chapters)
-  let next = 0
+  const order = buildOrder(chapters, context.cwd)
+  const next = () => (context.signal.aborted ? undefined : order.shift())
   const worker = async () => {
-    while (next < chapters.length && !interrupted()) {
-      const index = order[next++]
-      const chapter = chapters[index]
-      options.onEvent?.({ type: 'start', chapter, index, total: chapters.length })
-      const started = performance.now()
-      try {
-        const key = keys.of(chapter)
-        const cached = options.noCache ? undefined : keys.cached(chapter, out)
-        if (cached) {
-          entries[index] = { ...cached, ms: Math.round(performance.now() - started) }
-          options.onEvent?.({ type: 'done', entry: entries[index] })
-          continue
-        }
-        const onStage = (stage: string) => options.onEvent?.({ type: 'stage', chapter, stage })
-        const result = await buildChapter(chapter, { ...options, out, browser: session, cache: key, onStage })
-        entries[index] = entryOf(chapter, result, Math.round(performance.now() - started))
-        options.onEvent?.({ type: 'done', entry: entries[index], result })
-      } catch (error) {
-        const failure = isChapterdeckError(error) ? error : (error as ChapterdeckError)
+    for (let index = next(); index !== undefined; index = next()) {
+      const entry = await chapterOf(chapters[index], index, chapters.length, { ...options, out }, keys, context).catch((error: unknown) => {
+        const failure = asError(error, chapters[index])
         failures.push(failure)
-        options.onEvent?.({ type: 'failed', chapter, error: failure })
-      }
+        options.onEvent?.({ type: 'failed', chapter: chapters[index], error: failure })
+      })
+      if (entry) entries[index] = entry
     }
   }
-  try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, chapters.length) }, worker))
-  } finally {
-    if (!options.browser) await session.close()
-  }
+  const concurrency = Math.max(1, options.concurrency ?? Math.min(4, os.availableParallelism()))
+  await Promise.all(Array.from({ length: Math.min(concurrency, chapters.length) }, worker))
   const built = entries.filter(Boolean)
   // An interrupted book keeps its last page, which lists the chapters it did not get to.
-  if (built.length && !interrupted()) {
+  if (built.length && options.page !== false && !context.signal.aborted) {
     fs.mkdirSync(out, { recursive: true })
     fs.writeFileSync(path.join(out, 'index.html'), bookPage(built))
   }
   return { entries: built, failures }
 }
 
+/** One chapter of the book: its last build if nothing it depends on changed, else a new one. */
+async function chapterOf(chapter: string, index: number, total: number, options: BookOptions & { out: string }, keys: CacheKeys, context: Context): Promise<BookEntry> {
+  options.onEvent?.({ type: 'start', chapter, index, total })
+  const started = performance.now()
+  const file = path.resolve(context.cwd, chapter)
+  const cached = options.noCache ? undefined : keys.cached(file, options.out)
+  if (cached) {
+    const entry = { ...cached, chapter, ms: Math.round(performance.now() - started) }
+    options.onEvent?.({ type: 'done', entry })
+    return entry
+  }
+  const onStage = (stage: string) => options.onEvent?.({ type: 'stage', chapter, stage })
+  const result = await build(chapter, { ...options, cache: keys.of(file), onStage }, context)
+  const entry = entryOf(chapter, result, Math.round(performance.now() - started))
+  options.onEvent?.({ type: 'done', entry, result })
+  return entry
+}
+
 /**
  * The order chapters start in: largest first, so a long chapter never starts last and runs
  * alone while the other cores idle. The book page keeps the chapters' own order.
  */
-function buildOrder(chapters: string[]): number[] {
-  const size = (chapter: string) => {
-    try {
-      return fs.statSync(chapter).size
-    } catch {
-      return 0
-    }
-  }
-  const sizes = chapters.map(size)
+function buildOrder(chapters: string[], cwd: string): number[] {
+  const sizes = chapters.map((chapter) => fs.statSync(path.resolve(cwd, chapter), { throwIfNoEntry: false })?.size ?? 0)
   return chapters.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b)
 }
 
 export function entryOf(chapter: string, result: ChapterResult, ms: number): BookEntry {
-  return {
-    chapter,
-    slug: result.slug,
-    title: result.deck.meta.title,
-    slides: result.deck.children.length,
-    minutes: talkMinutes(result.deck),
-    warnings: result.messages.filter((message) => message.fatal === false).length,
-    errors: result.messages.filter((message) => message.fatal === true).length,
-    ms,
-    cached: false,
-    files: result.files,
-  }
+  const count = (fatal: boolean) => result.messages.filter((message) => message.fatal === fatal).length
+  const { deck } = result
+  return { chapter, slug: result.slug, title: deck.meta.title, slides: deck.children.length, minutes: talkMinutes(deck), warnings: count(false), errors: count(true), ms, cached: false, files: result.files }
 }
 
-/** The page that lists a book's chapters: slides, talk time and links to every output. */
-export function bookPage(entries: BookEntry[]): string {
-  const escape = escapeHtml
-  const total = entries.reduce((sum, entry) => sum + entry.minutes, 0)
-  const rows = entries
-    .map((entry) => {
-      const link = (name: string, label: string) => (entry.files.includes(name) ? `<a href="${entry.slug}/${name}">${label}</a>` : '')
-      return `<tr><td><strong>${escape(entry.title)}</strong></td><td>${entry.slides}</td><td>${formatMinutes(entry.minutes)}</td><td>${[link('index.html', 'deck'), link('handout.pdf', 'handout'), link('slides.pdf', 'slides PDF'), link('notes.md', 'notes')].filter(Boolean).join(' · ')}</td></tr>`
-    })
-    .join('\n')
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Decks</title>
-<style>body{font:17px/1.5 system-ui,sans-serif;max-width:60rem;margin:3rem auto;padding:0 1rem;color:#1c2333}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #d5dae4}a{color:#1f4fa8}</style></head>
-<body><h1>Decks</h1><p>${entries.length} chapter${entries.length === 1 ? '' : 's'}, ${entries.reduce((sum, entry) => sum + entry.slides, 0)} slides, ${formatMinutes(total)} of talk.</p>
-<table><thead><tr><th>Chapter</th><th>Slides</th><th>Time</th><th>Outputs</th></tr></thead><tbody>
-${rows}
-</tbody></table></body></html>`
-}

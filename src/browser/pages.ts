@@ -3,72 +3,63 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'puppeteer-core'
 
-// Opening a page costs more than laying out a small deck on it, so pages are reused, and a
-// page remembers which document it shows, so the same deck is not loaded twice.
-const idle = new WeakMap<Browser, Page[]>()
-const shows = new WeakMap<Page, string>()
-const keep = 4
-
 /**
- * Runs `work` on a page of the browser, an idle one if there is one; a page that failed is
- * closed. With `key`, a page that already shows that document is preferred (`work` is told),
- * and the page is remembered as showing it afterwards.
+ * The open pages of one browser. Opening a page costs more than laying out a small deck on
+ * it, so pages are reused, and the pool remembers what each idle page shows (a document key,
+ * and the style sheet of its slides), so the same deck is not loaded twice.
  */
-export async function withPage<T>(browser: Browser, work: (page: Page, shown: boolean) => Promise<T>, key?: string): Promise<T> {
-  const pages = idle.get(browser) ?? []
-  const match = key === undefined ? -1 : pages.findIndex((page) => shows.get(page) === key)
-  const page = (match >= 0 ? pages.splice(match, 1)[0] : pages.pop()) ?? (await browser.newPage())
-  const shown = match >= 0
-  shows.delete(page)
-  let healthy = false
-  try {
-    const result = await work(page, shown)
-    healthy = true
-    if (key !== undefined) shows.set(page, key)
-    return result
-  } finally {
-    if (healthy) release(browser, page)
-    else await page.close().catch(() => undefined)
-  }
-}
+export class PagePool {
+  private readonly idle: Page[] = []
+  private readonly shows = new WeakMap<Page, string>()
+  /** The style sheet of the slides each page was last given (see slides-page.ts). */
+  readonly sheets = new WeakMap<Page, string>()
 
-/** Opens pages ahead of need, while the build does other work; settles once they are open. */
-export function warmPages(browser: Browser, count: number): Promise<void> {
-  const opening = Array.from({ length: count }, () => browser.newPage().then((page) => release(browser, page), () => undefined))
-  return Promise.all(opening).then(() => undefined)
-}
+  constructor(
+    readonly browser: Browser,
+    private readonly keep = 4,
+  ) {}
 
-/**
- * Shows a blank document on up to `count` idle pages and closes the rest: the documents they
- * showed go, with their memory, while the pages' renderers stay warm. Fresh pages instead made
- * the next book build about 0.2 s slower.
- */
-export async function blankIdlePages(browser: Browser, count: number): Promise<void> {
-  const pages = idle.get(browser) ?? []
-  idle.set(browser, [])
-  const kept = pages.splice(-count, count)
-  const blank = async (page: Page) => {
-    shows.delete(page)
+  /**
+   * Runs `work` on an idle page, or a new one; a page that failed is closed. With `key`, a
+   * page that already shows that document is preferred (`work` is told), and the page is
+   * remembered as showing it afterwards.
+   */
+  async use<T>(work: (page: Page, shown: boolean) => Promise<T>, key?: string): Promise<T> {
+    const match = key === undefined ? -1 : this.idle.findIndex((page) => this.shows.get(page) === key)
+    const page = (match >= 0 ? this.idle.splice(match, 1)[0] : this.idle.pop()) ?? (await this.open())
+    this.shows.delete(page)
+    let healthy = false
     try {
-      await page.goto('about:blank')
-      // The renderer drops its caches and garbage as it would when memory runs short.
-      const cdp = await page.createCDPSession()
-      await cdp.send('Memory.simulatePressureNotification', { level: 'critical' })
-      await cdp.send('HeapProfiler.collectGarbage')
-      await cdp.detach()
-      release(browser, page)
-    } catch {
-      await page.close().catch(() => undefined)
+      const result = await work(page, match >= 0)
+      healthy = true
+      if (key !== undefined) this.shows.set(page, key)
+      return result
+    } finally {
+      if (healthy) this.release(page)
+      else await page.close().catch(() => undefined)
     }
   }
-  await Promise.all([...pages.map((page) => page.close().catch(() => undefined)), ...kept.map(blank)])
-}
 
-function release(browser: Browser, page: Page): void {
-  const pages = idle.get(browser) ?? []
-  idle.set(browser, pages)
-  if (pages.length < keep && !page.isClosed()) pages.push(page)
-  else page.close().catch(() => undefined)
+  /** Opens pages ahead of need, while the build does other work; settles once they are open. */
+  async warm(count: number): Promise<void> {
+    await Promise.all(Array.from({ length: count }, () => this.open().then((page) => this.release(page), () => undefined)))
+  }
+
+  /**
+   * A new page that renders as the focused one. Chromium renders no frames for a page in the
+   * background (newer ones, as Debian's 156), so Marp's auto-scaling elements, which scale
+   * themselves as a frame renders, would be measured and printed unscaled.
+   */
+  private async open(): Promise<Page> {
+    const page = await this.browser.newPage()
+    await page.emulateFocusedPage(true)
+    return page
+  }
+
+  private release(page: Page): void {
+    if (this.idle.length < this.keep && !page.isClosed()) this.idle.push(page)
+    else page.close().catch(() => undefined)
+  }
 }
 
 // A document stays hidden until its fonts are in. Laid out before, each character waits for
@@ -79,10 +70,8 @@ const hold = `<style id="${holdId}">html{display:none}</style>`
 
 /**
  * Shows an HTML document on the page: written in `baseDir` (its images resolve from there),
- * loaded, and laid out once its fonts are. Every face it declares is loaded: a deck's pages
- * declare the theme's few and the script faces its text is drawn with (script-fonts.ts).
- * `print` lays it out for print media from the start, as a document about to be printed is
- * laid out again otherwise.
+ * loaded, and laid out once its fonts are. `print` lays it out for print media from the
+ * start, as a document about to be printed is laid out again otherwise.
  */
 export async function loadDocument(page: Page, baseDir: string, content: string, media?: 'print'): Promise<void> {
   const head = content.indexOf('<head>') + '<head>'.length

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
-import type { Browser, Page } from 'puppeteer-core'
-import { loadDocument, withPage } from './pages.js'
+import type { Page } from 'puppeteer-core'
+import { loadDocument, type PagePool } from './pages.js'
 
 /** A rendered deck: Marp's HTML and CSS, and the language of its text. */
 export interface Slides {
@@ -43,32 +43,26 @@ const swapLimit = 4_000_000
  */
 const swappable = (html: string) => html.length < swapLimit && !html.includes(' is="marp-')
 
-// The style sheet of the slides each page was last given, so a deck's HTML is sent only to a
-// page likely to take it. The page itself has the last word (it may show something else now).
-const sheets = new WeakMap<Page, string>()
-
 /**
  * Runs `work` on a page showing the deck, loading it (from `baseDir`, for images) only if no
  * idle page shows it. A page that shows another deck with the same style sheet (most decks
  * of a book) gets the new slides in place of the old: a new document would load and decode
  * every font again, which took longer than laying most decks out.
  */
-export async function onSlidesPage<T>(browser: Browser, baseDir: string, slides: Slides, work: (page: Page) => Promise<T>): Promise<T> {
+export async function onSlidesPage<T>(pool: PagePool, baseDir: string, slides: Slides, work: (page: Page) => Promise<T>): Promise<T> {
   const sheet = sheetKey(slides.css)
   // Names the document the slides make (it is written out only if a page must load it).
   const key = createHash('sha1').update(`${sheet}\0${langAttribute(slides.lang)}\0`).update(slides.html).digest('hex')
-  return withPage(
-    browser,
-    async (page, shown) => {
-      if (!shown && !(swappable(slides.html) && sheets.get(page) === sheet && (await replaceSlides(page, baseDir, slides, sheet)))) {
-        await page.setViewport({ width: 1280, height: 720 })
-        await loadDocument(page, baseDir, documentOf(slides, sheet), 'print')
-      }
-      sheets.set(page, sheet)
-      return work(page)
-    },
-    key,
-  )
+  // A deck's HTML is sent only to a page last given slides with its style sheet; the page
+  // itself has the last word (it may show something else now).
+  return pool.use(async (page, shown) => {
+    if (!shown && !(swappable(slides.html) && pool.sheets.get(page) === sheet && (await replaceSlides(page, baseDir, slides, sheet)))) {
+      await page.setViewport({ width: 1280, height: 720 })
+      await loadDocument(page, baseDir, documentOf(slides, sheet), 'print')
+    }
+    pool.sheets.set(page, sheet)
+    return work(page)
+  }, key)
 }
 
 /**

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { escapeHtml } from '../util/html.js'
-import { loadDocument, withPage } from '../browser/pages.js'
+import { loadDocument } from '../browser/pages.js'
 import { renderDeck } from './render.js'
 import type { PrintJob } from './pdf.js'
 
@@ -40,8 +40,10 @@ const perPage: Record<HandoutLayout, number> = { notes: Infinity, '2up': 2, '3up
  * `2up`, `3up` (with ruled lines for the audience) and `6up` put several slides on a page.
  */
 export async function renderHandout(job: HandoutJob): Promise<number> {
-  const { html, css } = await renderDeck(job.markdown, job.themeCss)
-  const pdf = await withPage(job.browser, async (page) => {
+  // Marp's own render, not marp-cli's for index.html (whose links do not survive the move
+  // into the handout's slots).
+  const { html, css } = await renderDeck(job.context, job.markdown, job.themeCss)
+  const pdf = await job.pool.use(async (page) => {
     await loadDocument(page, job.baseDir, handoutDocument(job, html, css + (job.headCss ?? '')))
     // Each Marp slide moves into its slot, inside its own div.marpit so the theme still applies.
     await page.evaluate(() => {
@@ -57,7 +59,7 @@ export async function renderHandout(job: HandoutJob): Promise<number> {
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
     // The running header is a page margin box, set in the document's fonts (Chromium 131 on).
     // Older ones get Chromium's header template, which has only the system's fonts.
-    const template = !marginBoxes(await job.browser.version())
+    const template = !marginBoxes(await job.pool.browser.version())
     return page.pdf({
       format: job.paper === 'letter' ? 'letter' : 'a4',
       preferCSSPageSize: true,

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import type { PDFDocument, PDFRef } from 'pdf-lib'
-import type { Browser } from 'puppeteer-core'
+import type { PagePool } from '../browser/pages.js'
 import { onSlidesPage } from '../browser/slides-page.js'
+import type { Context } from '../context.js'
 import { renderDeck, type Rendered } from './render.js'
 
 export interface OutlineEntry {
@@ -13,7 +14,9 @@ export interface OutlineEntry {
 
 /** What every printed output needs: the deck, its theme, where it lives and where it goes. */
 export interface PrintJob {
-  browser: Browser
+  /** The build's browser, and its Marp thread and renders. */
+  pool: PagePool
+  context: Pick<Context, 'marp' | 'renders'>
   markdown: string
   /** Theme CSS to register with Marp. */
   themeCss: string[]
@@ -24,6 +27,8 @@ export interface PrintJob {
   outputFile: string
   title: string
   lang: string
+  /** The deck as rendered for index.html and laid out, if it was: printed as it is. */
+  rendered?: Rendered
 }
 
 export interface PdfJob extends PrintJob {
@@ -31,8 +36,6 @@ export interface PdfJob extends PrintJob {
   outline: OutlineEntry[]
   /** Speaker notes per page, attached as PDF text annotations. */
   notes: string[]
-  /** The deck as rendered for index.html and laid out, if it was: printed as it is. */
-  rendered?: Rendered
 }
 
 type PdfLib = typeof import('pdf-lib')
@@ -44,9 +47,9 @@ type PdfLib = typeof import('pdf-lib')
 export async function renderSlidesPdf(job: PdfJob): Promise<number> {
   // Loaded when first needed, while the browser prints: the build thread starts sooner.
   const loading = import('pdf-lib')
-  const { html, css } = job.rendered ?? (await renderDeck(job.markdown, job.themeCss))
+  const { html, css } = job.rendered ?? (await renderDeck(job.context, job.markdown, job.themeCss))
   // Printed from the page that was measured, when the deck did not change since.
-  const pdf = await onSlidesPage(job.browser, job.baseDir, { html, css: css + (job.headCss ?? ''), lang: job.lang }, (page) =>
+  const pdf = await onSlidesPage(job.pool, job.baseDir, { html, css: css + (job.headCss ?? ''), lang: job.lang }, (page) =>
     page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 0, tagged: false }),
   )
   const lib = await loading

@@ -1,62 +1,39 @@
 import { createHash } from 'node:crypto'
 import type { MarpOptions } from '@marp-team/marp-core'
-import type { Rendered } from './engine.js'
-import { callMarp } from './marp-thread.js'
+import type { Context } from '../context.js'
+import type { Rendered } from './marp-engine.js'
 
-export type { Rendered } from './engine.js'
+export type { Rendered } from './marp-engine.js'
 
-// A build lays out, prints and hands out the same deck: the last few renders are kept, so
-// each deck is rendered once.
-const renders = new Map<string, Promise<Rendered>>()
-const sizes = new Map<string, number>()
-const maxRenderedChars = 24_000_000
+type Renders = Pick<Context, 'marp' | 'renders'>
 
-const keyOf = (markdown: string, themes: string[], options: MarpOptions) => {
+function keyOf(markdown: string, themes: string[], options: MarpOptions) {
   const engineKey = digest([JSON.stringify(options), ...themes])
   return { engineKey, key: digest([engineKey, markdown]) }
 }
 
-/** The deck rendered by Marp with these themes, reusing an earlier identical render. */
-export function renderDeck(markdown: string, themes: string[] = [], options: MarpOptions = {}): Promise<Rendered> {
+/** The deck rendered by Marp with these themes, in the context's Marp thread, rendered once. */
+export function renderDeck(context: Renders, markdown: string, themes: string[] = [], options: MarpOptions = {}): Promise<Rendered> {
   const { engineKey, key } = keyOf(markdown, themes, options)
-  const known = renders.get(key)
+  const known = context.renders.get(key)
   if (known) return known
-  const rendered = callMarp<Rendered>('render', { markdown, themes, options, engineKey })
-  renders.set(key, rendered)
+  const rendered = context.marp.render({ markdown, themes, options, engineKey })
+  context.renders.set(key, rendered)
   rendered.then(
-    ({ html, css }) => {
-      sizes.set(key, html.length + css.length)
-      // A few decks' worth, fewer when decks are large: memory stays bounded on a huge chapter.
-      let size = 0
-      let count = 0
-      for (const known of [...renders.keys()].reverse()) {
-        size += sizes.get(known) ?? 0
-        if (size > maxRenderedChars || ++count > 4) {
-          renders.delete(known)
-          sizes.delete(known)
-        }
-      }
-    },
-    () => renders.delete(key),
+    // Sized once known: the cache keeps a few decks' worth, fewer when decks are large.
+    ({ html, css }) => context.renders.get(key) === rendered && context.renders.set(key, rendered, { size: html.length + css.length }),
+    () => context.renders.delete(key),
   )
   return rendered
+}
+
+/** Drops a render no output needs any more (a huge deck's layout variant): its memory goes now. */
+export function forgetRender(context: Renders, markdown: string, themes: string[] = [], options: MarpOptions = {}): void {
+  context.renders.delete(keyOf(markdown, themes, options).key)
 }
 
 function digest(parts: string[]): string {
   const hash = createHash('sha1')
   for (const part of parts) hash.update(part).update('\0')
   return hash.digest('hex')
-}
-
-/** Drops a render no output needs any more (a huge deck's layout variant): its memory goes now. */
-export function forgetRender(markdown: string, themes: string[] = [], options: MarpOptions = {}): void {
-  const { key } = keyOf(markdown, themes, options)
-  renders.delete(key)
-  sizes.delete(key)
-}
-
-/** Drops every kept render: between a daemon's builds, whose decks the next build will not show again. */
-export function forgetRenders(): void {
-  renders.clear()
-  sizes.clear()
 }

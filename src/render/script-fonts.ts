@@ -32,24 +32,44 @@ export interface Face {
   ranges: [number, number][]
 }
 
-let faces: Face[] | undefined
+/** The script fonts installed, read once per context: their chunks and which glyphs each has. */
+export class FontCatalog {
+  private faces?: Face[]
+  // Read from each chunk when a deck first has a character in its range.
+  private readonly glyphs = new Map<string, [number, number][]>()
 
-function loadFaces(): Face[] {
-  faces ??= families.flatMap(({ family, pkg, weights }) => {
-    let dir: string
-    try {
-      dir = path.dirname(require.resolve(`@fontsource/${pkg}/package.json`))
-    } catch {
-      return []
+  all(): Face[] {
+    return (this.faces ??= families.flatMap(({ family, pkg, weights }) => packageFaces(family, pkg, weights)))
+  }
+
+  hasGlyph(face: Face, code: number): boolean {
+    let ranges = this.glyphs.get(face.file)
+    if (!ranges) this.glyphs.set(face.file, (ranges = fontCodePoints(face.file)))
+    let low = 0
+    let high = ranges.length - 1
+    while (low <= high) {
+      const middle = (low + high) >>> 1
+      if (ranges[middle][1] < code) low = middle + 1
+      else if (ranges[middle][0] > code) high = middle - 1
+      else return true
     }
-    return weights.flatMap((weight) => {
-      const css = fs.readFileSync(path.join(dir, `${weight}.css`), 'utf8')
-      return [...css.matchAll(/url\(\.\/files\/([^)]+\.woff2)\)[\s\S]*?unicode-range:\s*([^;]+);/g)]
-        .filter((match) => !/-(latin|latin-ext|cyrillic|cyrillic-ext|greek|vietnamese)-\d/.test(match[1]))
-        .map((match) => ({ family, weight, single: weights.length === 1, file: path.join(dir, 'files', match[1]), ranges: parseRanges(match[2]) }))
-    })
+    return false
+  }
+}
+
+function packageFaces(family: string, pkg: string, weights: number[]): Face[] {
+  let dir: string
+  try {
+    dir = path.dirname(require.resolve(`@fontsource/${pkg}/package.json`))
+  } catch {
+    return []
+  }
+  return weights.flatMap((weight) => {
+    const css = fs.readFileSync(path.join(dir, `${weight}.css`), 'utf8')
+    return [...css.matchAll(/url\(\.\/files\/([^)]+\.woff2)\)[\s\S]*?unicode-range:\s*([^;]+);/g)]
+      .filter((match) => !/-(latin|latin-ext|cyrillic|cyrillic-ext|greek|vietnamese)-\d/.test(match[1]))
+      .map((match) => ({ family, weight, single: weights.length === 1, file: path.join(dir, 'files', match[1]), ranges: parseRanges(match[2]) }))
   })
-  return faces
 }
 
 function parseRanges(text: string): [number, number][] {
@@ -66,7 +86,28 @@ function parseRanges(text: string): [number, number][] {
  * theme's order for the deck's language whose font has the glyph. Japanese, Chinese and
  * Korean chunks share most Han characters, and the later families' are never loaded.
  */
-export function scriptFaces(deck: Deck, text: string[] = []): Face[] {
+export function scriptFaces(deck: Deck, fonts: FontCatalog, text: string[] = []): Face[] {
+  const { regular, bold } = deckCharacters(deck, text)
+  if (!regular.length && !bold.length) return []
+  // Characters still without a face, per weight; a family with one weight serves both.
+  const left = { 400: regular, 700: bold }
+  const needed = new Set<Face>()
+  const all = fonts.all()
+  for (const family of familyOrder(deck.meta.lang)) {
+    for (const face of all.filter((face) => face.family === family)) {
+      for (const weight of face.single ? ([400, 700] as const) : [face.weight as 400 | 700]) {
+        const drawn = drawnBy(face, left[weight], fonts)
+        if (!drawn.size) continue
+        needed.add(face)
+        left[weight] = left[weight].filter((_, at) => !drawn.has(at))
+      }
+    }
+  }
+  return all.filter((face) => needed.has(face))
+}
+
+/** The deck's characters beyond Latin, sorted: bold ones (titles, headings) and regular ones. */
+function deckCharacters(deck: Deck, text: string[]): { regular: number[]; bold: number[] } {
   const regular = new Set<number>()
   const bold = new Set<number>()
   const add = (set: Set<number>, text: string) => {
@@ -78,55 +119,25 @@ export function scriptFaces(deck: Deck, text: string[] = []): Face[] {
     if (slide.subtitle) add(regular, toString({ type: 'paragraph', children: slide.subtitle }))
   }
   for (const item of text) add(regular, item)
-  if (!regular.size && !bold.size) return []
   const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b)
-  // Characters still without a face, per weight; a family with one weight serves both.
-  const left = { 400: sorted(regular), 700: sorted(bold) }
-  const needed = new Set<Face>()
-  const all = loadFaces()
-  for (const family of familyOrder(deck.meta.lang)) {
-    for (const face of all.filter((face) => face.family === family)) {
-      for (const weight of face.single ? ([400, 700] as const) : [face.weight as 400 | 700]) {
-        const chars = left[weight]
-        const drawn = new Set<number>()
-        for (const [from, to] of face.ranges) {
-          for (let at = firstAtLeast(chars, from); at < chars.length && chars[at] <= to; at++) {
-            if (hasGlyph(face, chars[at])) drawn.add(at)
-          }
-        }
-        if (!drawn.size) continue
-        needed.add(face)
-        left[weight] = chars.filter((_, at) => !drawn.has(at))
-      }
+  return { regular: sorted(regular), bold: sorted(bold) }
+}
+
+/** Indexes of the sorted `chars` that the face has glyphs for. */
+function drawnBy(face: Face, chars: number[], fonts: FontCatalog): Set<number> {
+  const drawn = new Set<number>()
+  for (const [from, to] of face.ranges) {
+    for (let at = firstAtLeast(chars, from); at < chars.length && chars[at] <= to; at++) {
+      if (fonts.hasGlyph(face, chars[at])) drawn.add(at)
     }
   }
-  return all.filter((face) => needed.has(face))
+  return drawn
 }
 
 /** The Noto families in the order the theme's font stacks give them for a language. */
 function familyOrder(lang: string): string[] {
   const han = lang.startsWith('zh') ? ['Noto Sans SC', 'Noto Sans JP', 'Noto Sans KR'] : lang.startsWith('ko') ? ['Noto Sans KR', 'Noto Sans JP', 'Noto Sans SC'] : ['Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR']
   return [...han, ...families.map(({ family }) => family).filter((family) => !han.includes(family))]
-}
-
-// Read from each chunk once per process, when a deck first has a character in its range.
-const glyphs = new Map<string, [number, number][]>()
-
-function hasGlyph(face: Face, code: number): boolean {
-  let ranges = glyphs.get(face.file)
-  if (!ranges) {
-    ranges = fontCodePoints(face.file)
-    glyphs.set(face.file, ranges)
-  }
-  let low = 0
-  let high = ranges.length - 1
-  while (low <= high) {
-    const middle = (low + high) >>> 1
-    if (ranges[middle][1] < code) low = middle + 1
-    else if (ranges[middle][0] > code) high = middle - 1
-    else return true
-  }
-  return false
 }
 
 /** Index of the first value at least `value` in ascending `values` (their length if none). */

@@ -4,18 +4,15 @@ import { runInNewContext } from 'node:vm'
 /** Beyond this much Markdown a deck is huge: its stages run one at a time, and garbage goes between them. */
 export const largeDeckChars = 300_000
 
-// V8 collects garbage when it allocates, not when it waits: a huge deck's render leaves
-// hundreds of megabytes of garbage in place while the browser prints for half a minute.
-// The flag is set at run time, as jest-leak-detector does, to reach V8's collector.
-let collector: (() => void) | undefined
-
-/** Frees the garbage a large deck left behind; call between stages, only for large decks. */
+/**
+ * Frees the garbage a large deck left behind; call between stages, only for large decks.
+ * V8 collects garbage when it allocates, not when it waits: a huge deck's render leaves
+ * hundreds of megabytes of garbage in place while the browser prints for half a minute.
+ * The flag is set at run time, as jest-leak-detector does, to reach V8's collector.
+ */
 export function collectGarbage(): void {
-  if (!collector) {
-    v8.setFlagsFromString('--expose-gc')
-    collector = runInNewContext('gc') as () => void
-  }
-  collector()
+  v8.setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
 }
 
 /**

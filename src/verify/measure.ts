@@ -1,33 +1,29 @@
-import type { Browser } from 'puppeteer-core'
+import type { Context } from '../context.js'
 import { onSlidesPage } from '../browser/slides-page.js'
+import { overflows, type SlideMeasure } from '../paginate/overflow.js'
 import { forgetRender, renderDeck, type Rendered } from '../render/render.js'
 import { collectGarbage, largeDeckChars, runJobs } from '../util/memory.js'
 
-export interface SlideMeasure {
-  /** Content past the bottom of the padding box, in slide pixels. */
-  over: number
-  /** Content past the right edge, or scrolled inside a code block or table. */
-  overX: number
-  /** Height the body may fill, and the height it takes (slide pixels). */
-  room: number
-  used: number
-}
+export { overflows, type SlideMeasure }
+
+type Measuring = Pick<Context, 'browser' | 'marp' | 'renders'>
 
 /**
  * Lays the deck out in Chromium at 1280×720 and measures each slide as a reader sees it:
  * any element reaching past the padding box, any code block or table wider than it shows.
  */
 export async function measureDeck(
-  browser: Browser,
+  context: Measuring,
   markdown: string,
   themeCss: string[],
   baseDir: string,
   options: { math?: boolean; headCss?: string; lang?: string; rendered?: Promise<Rendered> } = {},
 ): Promise<SlideMeasure[]> {
-  const { html, css } = await (options.rendered ?? renderDeck(markdown, themeCss, options.math === false ? { math: false } : {}))
+  const { html, css } = await (options.rendered ?? renderDeck(context, markdown, themeCss, options.math === false ? { math: false } : {}))
   // The render's garbage would otherwise stay while the browser lays a huge deck out.
   if (html.length > 1_000_000) collectGarbage()
-  return onSlidesPage(browser, baseDir, { html, css: css + (options.headCss ?? ''), lang: options.lang ?? 'en' }, (page) => page.evaluate(measureSlides))
+  const pool = await context.browser.pool()
+  return onSlidesPage(pool, baseDir, { html, css: css + (options.headCss ?? ''), lang: options.lang ?? 'en' }, (page) => page.evaluate(measureSlides))
 }
 
 /**
@@ -68,39 +64,38 @@ export const measureSlides = (): SlideMeasure[] => {
   return out
 }
 
-/** The threshold deckcheck uses: more than 2 px past the edge. */
-export function overflows(measure: SlideMeasure): boolean {
-  return measure.over > 2 || measure.overX > 2
+export interface PortableOptions {
+  /** Fonts the build adds to the theme's own, as a style sheet. */
+  fontsCss?: string
+  /** Fonts the theme itself brings (see render/theme.ts): every variant has them. */
+  themeFontsCss?: string
+  lang?: string
+  /** The typeset render to measure (the one index.html shows, when the build makes it). */
+  render?: (markdown: string) => Promise<Rendered>
 }
 
 /**
  * deck.md must fit in any Marp: one without math support, where formulas show as their TeX
  * source, and one given the theme without the fonts added for this deck (`fontsCss`). Each
- * variant is measured (all from one render), and each slide keeps the worst. `render` gives
- * the typeset render (the one index.html shows, when the build makes it), instead of Marp's
- * own render with `themeCss`.
+ * variant is measured (all from one render), and each slide keeps the worst.
  */
-export async function measurePortable(
-  browser: Browser,
-  markdown: string,
-  themeCss: string[],
-  baseDir: string,
-  { fontsCss = '', lang = 'en', render }: { fontsCss?: string; lang?: string; render?: (markdown: string) => Promise<Rendered> } = {},
-): Promise<SlideMeasure[]> {
+export async function measurePortable(context: Measuring, markdown: string, themeCss: string[], baseDir: string, options: PortableOptions = {}): Promise<SlideMeasure[]> {
+  const { fontsCss = '', themeFontsCss = '', lang = 'en' } = options
   const large = markdown.length > largeDeckChars
   // A huge deck renders with its garbage freed first, as each layout does (see runJobs).
   if (large) collectGarbage()
-  const rendered = render ? render(markdown) : renderDeck(markdown, themeCss)
+  const rendered = options.render ? options.render(markdown) : renderDeck(context, markdown, themeCss)
   // Without formulas in the render, a Marp without math shows the very same slides.
   const math = await rendered.then(({ html }) => /<mjx-container|class="katex"/.test(html))
+  const measure = (extra: { math?: boolean; headCss: string; rendered?: Promise<Rendered> }) => () => measureDeck(context, markdown, themeCss, baseDir, { lang, ...extra })
   const variants = [
-    () => measureDeck(browser, markdown, themeCss, baseDir, { headCss: fontsCss, lang, rendered }),
-    ...(fontsCss ? [() => measureDeck(browser, markdown, themeCss, baseDir, { lang, rendered })] : []),
-    ...(math ? [() => measureDeck(browser, markdown, themeCss, baseDir, { math: false, headCss: fontsCss, lang })] : []),
+    measure({ headCss: themeFontsCss + fontsCss, rendered }),
+    ...(fontsCss ? [measure({ headCss: themeFontsCss, rendered })] : []),
+    ...(math ? [measure({ math: false, headCss: themeFontsCss + fontsCss })] : []),
   ]
   const runs = await runJobs(variants, large)
   // The outputs print the typeset render; a huge deck's TeX-source render is let go.
-  if (large && math) forgetRender(markdown, themeCss, { math: false })
+  if (large && math) forgetRender(context, markdown, themeCss, { math: false })
   return runs[0].map((first, index) =>
     runs
       .map((run) => run[index] ?? first)

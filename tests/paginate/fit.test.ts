@@ -5,6 +5,7 @@ import { buildChapter, checkChapter } from '../../src/build.js'
 import { fitDeck } from '../../src/paginate/fit.js'
 import { deckToMarkdown } from '../../src/serialize/serialize.js'
 import { processMarkdown } from '../helpers/process.js'
+import { linkFonts } from '../../src/render/linked-fonts.js'
 import { loadTheme } from '../../src/render/theme.js'
 import { measurePortable, overflows } from '../../src/verify/measure.js'
 import { browserScratch } from '../helpers/scratch.js'
@@ -60,14 +61,16 @@ beforeAll(() => {
 
 async function overflowingSlides(deckFile: string, theme: string): Promise<number[]> {
   const markdown = fs.readFileSync(deckFile, 'utf8')
-  const measures = await measurePortable(await scratch.session.get(), markdown, loadTheme(theme).css, path.dirname(deckFile))
+  // As plain Marp shows it with the theme (and the fonts the theme brings), without the script fonts a build adds.
+  const { css, fonts } = loadTheme(theme)
+  const measures = await measurePortable(scratch.context, markdown, css, path.dirname(deckFile), { themeFontsCss: linkFonts(fonts, scratch.context.linkedFonts) })
   return measures.flatMap((measure, index) => (overflows(measure) ? [index + 1] : []))
 }
 
 describe('browser-verified pagination', () => {
   for (const theme of ['chapterdeck', 'default', 'gaia', 'uncover']) {
     it(`leaves no slide overflowing on hostile layouts (${theme})`, async () => {
-      const result = await buildChapter(path.join(scratch.dir, 'stress.md'), { out: path.join(scratch.dir, `out-${theme}`), formats: ['md'], theme, browser: scratch.session })
+      const result = await buildChapter(path.join(scratch.dir, 'stress.md'), { out: path.join(scratch.dir, `out-${theme}`), formats: ['md'], theme, context: scratch.context })
       expect(result.fit?.overflowing).toEqual([])
       expect(await overflowingSlides(path.join(result.outDir, 'deck.md'), theme)).toEqual([])
       expect(result.coverage.ratio).toBeGreaterThanOrEqual(0.995)
@@ -78,7 +81,7 @@ describe('browser-verified pagination', () => {
   }
 
   it('keeps ordered numbering, repeated table headers and continuation titles', async () => {
-    const result = await buildChapter(path.join(scratch.dir, 'stress.md'), { out: path.join(scratch.dir, 'out-structure'), formats: ['md'], browser: scratch.session })
+    const result = await buildChapter(path.join(scratch.dir, 'stress.md'), { out: path.join(scratch.dir, 'out-structure'), formats: ['md'], context: scratch.context })
     const deck = fs.readFileSync(path.join(result.outDir, 'deck.md'), 'utf8')
     expect(deck).toMatch(/## Wide table \(2\/\d+\)/)
     expect(deck.match(/\| Column 1 +\|/g)?.length).toBeGreaterThan(1)
@@ -101,7 +104,7 @@ describe('browser-verified pagination', () => {
 
   it('reports a word no slide can show as an error with its position', async () => {
     fs.writeFileSync(path.join(scratch.dir, 'impossible.md'), `# Impossible\n\n## A slide\n\n${'x'.repeat(2000)}\n`)
-    const result = await checkChapter(path.join(scratch.dir, 'impossible.md'), { browser: scratch.session })
+    const result = await checkChapter(path.join(scratch.dir, 'impossible.md'), { context: scratch.context })
     const errors = result.messages.filter((message) => message.fatal)
     expect(errors.map((message) => [message.ruleId, message.line, message.column])).toEqual([['word-too-long', 5, 1]])
     expect(result.fit?.overflowing).toEqual([])

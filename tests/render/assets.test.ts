@@ -11,9 +11,9 @@ const scratch = browserScratch('chapterdeck-assets-')
 
 describe('local images', () => {
   it('are copied beside the deck and shown in index.html and slides.pdf', async () => {
-    const result = await buildChapter('tests/fixtures/figure/input.md', { out: scratch.dir, browser: scratch.session, formats: ['html', 'pdf'] })
+    const result = await buildChapter('tests/fixtures/figure/input.md', { out: scratch.dir, context: scratch.context, formats: ['html', 'pdf'] })
     expect(fs.existsSync(path.join(result.outDir, 'assets/square.png'))).toBe(true)
-    const page = await (await scratch.session.get()).newPage()
+    const page = await (await scratch.context.browser.get()).newPage()
     await page.goto(`file://${path.join(result.outDir, 'index.html')}`, { waitUntil: 'load' })
     const images = await page.$$eval('section img', (list) => list.map((img) => ({ src: img.getAttribute('src'), ok: img.complete && img.naturalWidth > 0 })))
     await page.close()
@@ -34,8 +34,8 @@ describe('local images', () => {
 
 describe('math and emoji', () => {
   it('render offline: MathJax SVG, Unicode emoji, literal shortcodes, no network request', async () => {
-    const result = await buildChapter('tests/fixtures/math-emoji/input.md', { out: scratch.dir, browser: scratch.session, formats: ['html'] })
-    const page = await (await scratch.session.get()).newPage()
+    const result = await buildChapter('tests/fixtures/math-emoji/input.md', { out: scratch.dir, context: scratch.context, formats: ['html'] })
+    const page = await (await scratch.context.browser.get()).newPage()
     const requests: string[] = []
     page.on('request', (request) => requests.push(request.url()))
     await page.goto(`file://${path.join(result.outDir, 'index.html')}`, { waitUntil: 'load' })
@@ -63,7 +63,7 @@ describe('images outside the chapter folder', () => {
       path.join(chapterDir, 'ch.md'),
       `# Escape\n\n## One\n\n![up](${relativeOut})\n\n## Two\n\n![abs](/etc/passwd)\n\n## Three\n\n![link](link.png)\n`,
     )
-    const result = await buildChapter(path.join(chapterDir, 'ch.md'), { out: scratch.dir, browser: scratch.session, formats: ['md'] })
+    const result = await buildChapter(path.join(chapterDir, 'ch.md'), { out: scratch.dir, context: scratch.context, formats: ['md'] })
     expect(result.messages.filter((m) => m.ruleId === 'image-outside').map((m) => m.line)).toEqual([5, 9, 13])
     expect(fs.existsSync(path.join(result.outDir, 'assets'))).toBe(false)
     const outputs = fs.readdirSync(result.outDir, { recursive: true, encoding: 'utf8' })
@@ -71,7 +71,7 @@ describe('images outside the chapter folder', () => {
     // With --assets, that folder is allowed too, and only that one.
     fs.writeFileSync(path.join(outside, 'shared.png'), fs.readFileSync('tests/fixtures/figure/square.png'))
     fs.writeFileSync(path.join(chapterDir, 'shared.md'), '# Shared\n\n## Fig\n\n![shared](shared.png)\n\n## Other\n\n![abs](/etc/passwd)\n')
-    const shared = await buildChapter(path.join(chapterDir, 'shared.md'), { out: scratch.dir, browser: scratch.session, formats: ['md'], assets: outside })
+    const shared = await buildChapter(path.join(chapterDir, 'shared.md'), { out: scratch.dir, context: scratch.context, formats: ['md'], assets: outside })
     expect(fs.existsSync(path.join(shared.outDir, 'assets/shared.png'))).toBe(true)
     expect(shared.messages.filter((m) => m.ruleId === 'image-outside').map((m) => m.line)).toEqual([9])
     fs.rmSync(chapterDir, { recursive: true, force: true })
@@ -81,7 +81,7 @@ describe('images outside the chapter folder', () => {
 
 describe('opt-in exports', () => {
   it('writes pptx with notes, one png per slide, and a social-preview png of the title slide', async () => {
-    const result = await buildChapter('tests/fixtures/directive-notes/input.md', { out: scratch.dir, browser: scratch.session, formats: ['pptx', 'png'], verify: false })
+    const result = await buildChapter('tests/fixtures/directive-notes/input.md', { out: scratch.dir, context: scratch.context, formats: ['pptx', 'png'], verify: false })
     const pptx = fs.readFileSync(path.join(result.outDir, 'deck.pptx'))
     expect(pptx.subarray(0, 2).toString()).toBe('PK')
     // Zip entry names sit uncompressed in the central directory.
@@ -100,8 +100,8 @@ describe('scripts beyond Latin', () => {
   it('embeds the font chunks a Japanese, Korean, Arabic or emoji deck needs, so no glyph is missing', async () => {
     const chapterDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-scripts-'))
     fs.writeFileSync(path.join(chapterDir, 'ja.md'), '# 所有権とは？\n\n所有権はRustの中心的な機能です。説明は簡単です。\n\n## 한국어와 العربية\n\n- 안녕하세요 세계\n- مرحبا بالعالم\n- Ship it 🚀\n')
-    const result = await buildChapter(path.join(chapterDir, 'ja.md'), { out: scratch.dir, browser: scratch.session, formats: ['html'] })
-    const page = await (await scratch.session.get()).newPage()
+    const result = await buildChapter(path.join(chapterDir, 'ja.md'), { out: scratch.dir, context: scratch.context, formats: ['html'] })
+    const page = await (await scratch.context.browser.get()).newPage()
     await page.goto(`file://${path.join(result.outDir, 'index.html')}`, { waitUntil: 'load' })
     // Each script's text resolves to an embedded face that loads (from its data URI).
     const loaded = await page.evaluate(async () => {

@@ -35,7 +35,7 @@ describe('handout layouts', () => {
         formats: ['handout'],
         handoutLayout: layout,
         paper: 'letter',
-        browser: scratch.session,
+        context: scratch.context,
         verify: false,
       })
       const pdf = await readPdf(path.join(result.outDir, 'handout.pdf'))
@@ -48,7 +48,7 @@ describe('handout layouts', () => {
   it('shows each slide as slides.pdf does: handout styles stay off the slides', async () => {
     const chapter = path.join(scratch.dir, 'quote.md')
     fs.writeFileSync(chapter, '# Quotes\n\n## A quote\n\n> A quoted line stays on the slide as written.\n\nThe speaker says more about it here.\n')
-    const result = await buildChapter(chapter, { out: path.join(scratch.dir, 'quote-out'), formats: ['pdf', 'handout'], browser: scratch.session, verify: false })
+    const result = await buildChapter(chapter, { out: path.join(scratch.dir, 'quote-out'), formats: ['pdf', 'handout'], context: scratch.context, verify: false })
     // Slide text keeps its size relative to the slide title (the notes are 10 pt paragraphs).
     const ratio = async (name: string) => {
       const items = await textItems(path.join(result.outDir, name))
@@ -62,7 +62,7 @@ describe('handout layouts', () => {
   it('sets the running header in the fonts of the chapter script, not boxes', async () => {
     const chapter = path.join(scratch.dir, 'ja.md')
     fs.writeFileSync(chapter, '# 所有権とは？\n\n## 所有権規則\n\nRustの各値は、所有者と呼ばれる変数と対応している。\n')
-    const result = await buildChapter(chapter, { out: path.join(scratch.dir, 'ja-out'), formats: ['handout'], browser: scratch.session, verify: false })
+    const result = await buildChapter(chapter, { out: path.join(scratch.dir, 'ja-out'), formats: ['handout'], context: scratch.context, verify: false })
     const items = await textItems(path.join(result.outDir, 'handout.pdf'))
     const first = items.filter((item) => item.page === 1)
     const top = Math.max(...first.map((item) => item.y))
@@ -76,7 +76,7 @@ describe('handout layouts', () => {
     fs.writeFileSync(path.join(scratch.dir, 'long.md'), `---\ntitle: ${long}\n---\n\n# Long\n\n## One\n\nSome text.\n`)
     fs.writeFileSync(path.join(scratch.dir, 'ar.md'), '---\nlang: ar\n---\n\n# مستقبل كوبرنيتس\n\n## مقدمة\n\nهذا نص قصير عن المستقبل.\n')
     const header = async (name: string) => {
-      const result = await buildChapter(path.join(scratch.dir, name), { out: path.join(scratch.dir, 'header-out'), formats: ['handout'], browser: scratch.session, verify: false })
+      const result = await buildChapter(path.join(scratch.dir, name), { out: path.join(scratch.dir, 'header-out'), formats: ['handout'], context: scratch.context, verify: false })
       const first = (await textItems(path.join(result.outDir, 'handout.pdf'))).filter((item) => item.page === 1)
       // The header's runs: on the top line, give or take the baselines of different fonts.
       const top = Math.max(...first.map((item) => item.y))

@@ -1,61 +1,58 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { createEngine } from '../../src/render/engine.js'
-import { runMarpCli } from '../../src/render/html.js'
-import { stopMarp } from '../../src/render/marp-thread.js'
-import { forgetRenders, renderDeck } from '../../src/render/render.js'
+import { Marp } from '@marp-team/marp-core'
+import { describe, expect, it, vi } from 'vitest'
+import { ChapterdeckMarp, marpShared } from '../../src/render/marp-engine.js'
+import { engineOptions } from '../../src/render/engine-options.js'
+import { renderDeck } from '../../src/render/render.js'
 import { loadTheme } from '../../src/render/theme.js'
+import { browserScratch } from '../helpers/scratch.js'
 
 const deck = '---\nmarp: true\ntheme: chapterdeck\n---\n\n# Title\n\n---\n\n## A slide\n\n- one\n- two\n\n```js\nconst x = 1\n```\n'
+const scratch = browserScratch('chapterdeck-marp-')
 
-describe('Marp in its worker thread', () => {
-  it('renders exactly what Marp renders in this thread', async () => {
-    const themes = loadTheme('chapterdeck').css
-    const direct = createEngine(themes).render(deck)
-    const threaded = await renderDeck(deck, themes)
-    expect(threaded.html).toBe(direct.html)
-    expect(threaded.css).toBe(direct.css)
-    expect(threaded.html).toContain('<h2')
-  })
-
-  it('renders a deck once per theme set and options', async () => {
-    const themes = loadTheme('chapterdeck').css
-    const first = renderDeck(`${deck}\nonce\n`, themes)
-    expect(renderDeck(`${deck}\nonce\n`, themes)).toBe(first)
-    expect(renderDeck(`${deck}\nonce\n`, themes, { math: false })).not.toBe(first)
-    // A build daemon lets every render go between builds.
-    await first
-    forgetRenders()
-    const again = renderDeck(`${deck}\nonce\n`, themes)
-    expect(again).not.toBe(first)
-    expect((await again).html).toBe((await first).html)
-  })
-
-  it('starts a new thread after an idle one was stopped', async () => {
-    await renderDeck(`${deck}\nbefore\n`, [])
-    await stopMarp()
-    const after = await renderDeck(`${deck}\nafter stop\n`, [])
-    expect(after.html).toContain('after stop')
+describe("chapterdeck's Marp engine", () => {
+  it('renders exactly as Marp does, with one highlight.js for all engines, highlighting each code block once', () => {
+    const code = `const answer = ${Date.now()}\nconsole.log(answer)`
+    const source = `# Code\n\n\`\`\`js\n${code}\n\`\`\`\n\n---\n\n\`\`\`text\nplain ${code}\n\`\`\`\n`
+    const shared = marpShared()
+    const engines = [new ChapterdeckMarp({}, shared), new ChapterdeckMarp({}, shared)]
+    expect(engines[0].highlightjs).toBe(engines[1].highlightjs)
+    const highlight = vi.spyOn(engines[0].highlightjs, 'highlight')
+    const expected = new Marp(engineOptions).render(source)
+    for (const engine of [engines[0], engines[0], engines[1]]) expect(engine.render(source)).toEqual(expected)
+    // js and text each highlighted once, in the first render only.
+    expect(highlight.mock.calls.length).toBe(2)
   })
 })
 
-describe('marp-cli in the Marp thread', () => {
-  it('gives back the deck it rendered for index.html: those slides and that CSS are in the file', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-cli-'))
-    try {
-      const markdownFile = path.join(dir, 'deck.md')
-      fs.writeFileSync(markdownFile, deck.replace('## A slide', '## A slide rendered once'))
-      const outputFile = path.join(dir, 'index.html')
-      const rendered = await runMarpCli({ markdownFile, outputFile, themeFiles: loadTheme('chapterdeck').files, workDir: dir })
-      const written = fs.readFileSync(outputFile, 'utf8')
-      expect(rendered?.html).toContain('A slide rendered once')
-      expect(rendered?.html.match(/<section\b/g)?.length).toBe(2)
-      expect(written).toContain(rendered!.html)
-      expect(written).toContain(rendered!.css)
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true })
-    }
+describe('Marp in its worker thread', () => {
+  it('renders exactly what Marp renders in this thread, once per deck, theme set and options', async () => {
+    const { css: themes } = loadTheme('chapterdeck')
+    const direct = new ChapterdeckMarp({}, marpShared())
+    for (const css of themes) direct.themeSet.add(css)
+    const first = renderDeck(scratch.context, deck, themes)
+    expect(await first).toEqual({ html: direct.render(deck).html, css: direct.render(deck).css })
+    expect(renderDeck(scratch.context, deck, themes)).toBe(first)
+    expect(renderDeck(scratch.context, deck, themes, { math: false })).not.toBe(first)
+  })
+
+  it('starts a new thread after an idle one was stopped', async () => {
+    await renderDeck(scratch.context, `${deck}\nbefore\n`, [])
+    await scratch.context.marp.stop()
+    expect((await renderDeck(scratch.context, `${deck}\nafter stop\n`, [])).html).toContain('after stop')
+  })
+
+  it("gives back the deck marp-cli rendered for index.html, through marp-cli's engine option: those slides and that CSS are in the file", async () => {
+    const markdownFile = path.join(scratch.dir, 'deck.md')
+    fs.writeFileSync(markdownFile, deck.replace('## A slide', '## A slide rendered once'))
+    const outputFile = path.join(scratch.dir, 'index.html')
+    const themeFiles = loadTheme('chapterdeck').files
+    const rendered = await scratch.context.marp.runCli({ markdownFile, outputFile, themeFiles })
+    const written = fs.readFileSync(outputFile, 'utf8')
+    expect(rendered?.html).toContain('A slide rendered once')
+    expect(rendered?.html.match(/<section\b/g)?.length).toBe(2)
+    expect(written).toContain(rendered!.html)
+    expect(written).toContain(rendered!.css)
   })
 })

@@ -52,7 +52,7 @@ beforeAll(() => {
 
 describe('hostile input', () => {
   it('runs no script, adds no iframe, changes no style, and keeps no handler or javascript: URL', async () => {
-    const result = await buildChapter(path.join(scratch.dir, 'hostile.md'), { out: path.join(scratch.dir, 'dist'), formats: ['html'], browser: scratch.session })
+    const result = await buildChapter(path.join(scratch.dir, 'hostile.md'), { out: path.join(scratch.dir, 'dist'), formats: ['html'], context: scratch.context })
     const html = fs.readFileSync(path.join(result.outDir, 'index.html'), 'utf8')
     expect(html).not.toMatch(/onerror=|onclick=|onmouseover=|javascript:/i)
     expect(html).not.toContain('__pwned')
@@ -60,7 +60,7 @@ describe('hostile input', () => {
     expect(deck).toMatch(/^theme: chapterdeck$/m)
     expect(deck).not.toMatch(/^(class|style): /m)
 
-    const page = await (await scratch.session.get()).newPage()
+    const page = await (await scratch.context.browser.get()).newPage()
     const dialogs: string[] = []
     page.on('dialog', async (dialog) => {
       dialogs.push(dialog.message())

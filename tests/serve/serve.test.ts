@@ -1,16 +1,16 @@
 import fs from 'node:fs'
+import http from 'node:http'
 import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BrowserSession } from '../../src/browser/launch.js'
 import { serve, type Server } from '../../src/serve/serve.js'
+import { browserScratch } from '../helpers/scratch.js'
 
 // serve in a real browser: the index lists the chapter, and saving the chapter reloads the page.
-let work: string
+// The decks are viewed in the build's own browser: one per test file.
+const scratch = browserScratch('chapterdeck-serve-')
 let server: Server
-let viewer: BrowserSession
-const chapter = () => path.join(work, 'talk.md')
+const chapter = () => path.join(scratch.dir, 'talk.md')
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -21,17 +21,25 @@ async function freePort(): Promise<number> {
   })
 }
 
+/** The status of a GET of `target` exactly as written: fetch would normalize the path first. */
+function rawStatus(target: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const { port } = new URL(server.url)
+    http.get({ host: '127.0.0.1', port, path: target }, (response) => {
+      response.resume()
+      resolve(response.statusCode ?? 0)
+    }).on('error', reject)
+  })
+}
+
 beforeAll(async () => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'chapterdeck-serve-'))
   fs.writeFileSync(chapter(), '# Live talk\n\nFirst version of the lead. More.\n\n## Point\n\nThe original point.\n')
-  server = await serve({ chapters: [chapter()], port: await freePort(), out: path.join(work, 'dist') })
-  viewer = new BrowserSession()
+  fs.writeFileSync(path.join(scratch.dir, 'secret.txt'), 'not to be served')
+  server = await serve([chapter()], { port: await freePort(), out: path.join(scratch.dir, 'dist') }, scratch.context)
 })
 
 afterAll(async () => {
-  await viewer?.close()
   await server?.close()
-  fs.rmSync(work, { recursive: true, force: true })
 })
 
 describe('chapterdeck serve', () => {
@@ -43,11 +51,19 @@ describe('chapterdeck serve', () => {
       expect((await fetch(new URL(link, server.url))).status).toBe(200)
     }
     expect((await fetch(new URL('/talk/handout.pdf', server.url))).headers.get('content-type')).toBe('application/pdf')
-    expect((await fetch(new URL('/%2e%2e/%2e%2e/etc/passwd', server.url))).status).toBe(404)
+  })
+
+  it('answers a malformed or escaping path with 400 or 404, and keeps serving', async () => {
+    expect(await rawStatus('/%')).toBe(400)
+    expect(await rawStatus('/talk/%E0%A4%A')).toBe(400)
+    for (const escaping of ['/../secret.txt', '/%2e%2e/secret.txt', '/talk/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%2e%2e/%2e%2e/etc/passwd']) {
+      expect(await rawStatus(escaping), escaping).toBe(404)
+    }
+    expect(await rawStatus('/talk/slides.pdf')).toBe(200)
   })
 
   it('reloads an open deck when its chapter is saved', async () => {
-    const page = await (await viewer.get()).newPage()
+    const page = await (await scratch.context.browser.get()).newPage()
     await page.goto(new URL('/talk/index.html', server.url).href, { waitUntil: 'load' })
     await page.waitForFunction(() => document.documentElement.dataset.liveReload === 'on')
     await page.evaluate(() => ((window as unknown as { marker: boolean }).marker = true))
@@ -59,6 +75,6 @@ describe('chapterdeck serve', () => {
 
   it('says so when the port is taken', async () => {
     const port = Number(new URL(server.url).port)
-    await expect(serve({ chapters: [chapter()], port, out: path.join(work, 'other') })).rejects.toThrow(`Port ${port} is already in use`)
+    await expect(serve([chapter()], { port, out: path.join(scratch.dir, 'other') }, scratch.context)).rejects.toThrow(`Port ${port} is already in use`)
   })
 })

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { loadDocument, withPage } from '../../src/browser/pages.js'
+import { loadDocument } from '../../src/browser/pages.js'
 import { slidesDocument } from '../../src/browser/slides-page.js'
 import { renderDeck } from '../../src/render/render.js'
 import { linkFonts } from '../../src/render/linked-fonts.js'
@@ -15,11 +15,12 @@ describe('slide measurement', () => {
   // quality tool and the HTML deck lay them out for the screen. The theme must not tell them apart.
   it.each(['real-world', 'code-and-table', 'math-emoji'])('measures %s the same for print as for the screen', async (fixture) => {
     const markdown = fs.readFileSync(`tests/fixtures/${fixture}/deck.md`, 'utf8')
-    const { html, css } = await renderDeck(markdown, loadTheme('chapterdeck').css.map(linkFonts))
-    const content = slidesDocument(html, css, 'en')
-    const browser = await scratch.session.get()
+    const theme = loadTheme('chapterdeck')
+    const { html, css } = await renderDeck(scratch.context, markdown, theme.css)
+    const content = slidesDocument(html, css + linkFonts(theme.fonts, scratch.context.linkedFonts), 'en')
+    const pool = await scratch.context.browser.pool()
     const measure = (media?: 'print') =>
-      withPage(browser, async (page) => {
+      pool.use(async (page) => {
         await page.setViewport({ width: 1280, height: 720 })
         await loadDocument(page, scratch.dir, content, media)
         return page.evaluate(measureSlides)

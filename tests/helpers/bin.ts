@@ -1,0 +1,4 @@
+// The command as bin/chapterdeck.js runs it, from the sources (see helpers/cli.ts).
+import { runCommand } from '../../src/cli.js'
+
+await runCommand()
