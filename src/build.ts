@@ -6,6 +6,7 @@ import { BrowserSession } from './browser/launch.js'
 import { ChapterdeckError, ExitCode, isChapterdeckError } from './errors.js'
 import { browserFormats, defaultFormats, type Format } from './formats.js'
 import { createProcessor } from './processor.js'
+import type { RepairOptions } from './repair/index.js'
 import { readChapter } from './read.js'
 import { addHeadStyle, runMarpCli } from './render/html.js'
 import { startMarp, stopMarp } from './render/marp-thread.js'
@@ -32,7 +33,7 @@ import { writeReport } from './verify/report.js'
 
 export { allFormats, defaultFormats, type Format } from './formats.js'
 
-export interface BuildOptions {
+export interface BuildOptions extends RepairOptions {
   /** Output root; each chapter gets `<out>/<slug>/`. Default `dist`. */
   out?: string
   formats?: Format[]
@@ -118,7 +119,7 @@ async function build(input: string, options: BuildOptions, session: BrowserSessi
   const file = readChapter(input, options.cwd)
 
   let markdown = await time('pipeline', async () =>
-    String(await createProcessor({ slideLevel: options.slideLevel, theme: theme.name, assets: options.assets }).process(file)),
+    String(await createProcessor({ slideLevel: options.slideLevel, theme: theme.name, assets: options.assets, dialect: options.dialect, tab: options.tab }).process(file)),
   )
   const deck = file.data.deck!
   const large = markdown.length > largeDeckChars

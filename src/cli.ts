@@ -10,6 +10,11 @@ import { version } from './render/theme.js'
 import { daemonEnabled, daemonSocket, daemonVariable, idleSeconds } from './daemon/address.js'
 import { largeDeckChars } from './util/memory.js'
 import type { DaemonContext } from './daemon/daemon.js'
+import { dialectNames, type DialectOptions as RepairOptions } from './repair/dialects/dialect.js'
+
+/** `--dialect`: read chapters as one toolchain's markup, or as none, instead of recognising it. */
+const dialectOption = () =>
+  new Option('--dialect <name>', "read chapters as this toolchain's markup (default: recognised from the chapter)").choices([...dialectNames, 'none'])
 
 export interface Output {
   out: (line: string) => void
@@ -55,6 +60,8 @@ export async function main(argv: string[], io: Output = processOutput, context?:
     .addOption(new Option('--handout-layout <layout>', 'handout.pdf: notes (slide beside its notes), 2up, 3up (with lines to write on), 6up').choices(['notes', '2up', '3up', '6up']).default('notes'))
     .addOption(new Option('--paper <size>', 'handout paper size').choices(['a4', 'letter']).default('a4'))
     .option('--assets <dir>', "a folder images may also come from, besides each chapter's own")
+    .addOption(dialectOption())
+    .option('--tab <name>', 'd2lbook chapters: the framework whose code to keep, e.g. pytorch (default: the chapter\'s first)')
     .option('--no-verify', 'skip measuring slides in a browser (overflow is then not ruled out)')
     .option('--no-cache', 'rebuild every chapter, even those whose inputs did not change')
     .option('--no-daemon', `build in this process, not in the build daemon (also ${daemonVariable}=0)`)
@@ -90,8 +97,10 @@ export async function main(argv: string[], io: Output = processOutput, context?:
     .option('-t, --theme <name|file.css>', 'theme to check against', 'chapterdeck')
     .option('--slide-level <n>', 'heading level that starts a slide (default: inferred)', parseLevel)
     .option('--json', 'print findings as JSON, one object per chapter')
+    .addOption(dialectOption())
+    .option('--tab <name>', 'd2lbook chapters: the framework whose code to keep')
     .option('--debug', 'show stack traces for errors')
-    .action(async (paths: string[], opts: { theme: string; slideLevel?: number; json?: boolean; debug?: boolean }) => {
+    .action(async (paths: string[], opts: CheckFlags) => {
       debug = Boolean(opts.debug)
       code = await checkCommand(paths, opts, io)
     })
@@ -172,7 +181,7 @@ export async function main(argv: string[], io: Output = processOutput, context?:
   }
 }
 
-interface BuildFlags {
+interface BuildFlags extends RepairOptions {
   out: string
   formats: Format[]
   theme: string
@@ -195,6 +204,8 @@ async function buildCommand(chapters: string[], opts: BuildFlags, io: Output, co
     slideLevel: opts.slideLevel,
     verify: opts.verify,
     assets: opts.assets,
+    dialect: opts.dialect,
+    tab: opts.tab,
     handoutLayout: opts.handoutLayout,
     paper: opts.paper,
   }
@@ -289,7 +300,9 @@ function summaryTable(entries: { chapter: string; slides: number; warnings: numb
   return ['', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')
 }
 
-async function checkCommand(paths: string[], opts: { theme: string; slideLevel?: number; json?: boolean; debug?: boolean }, io: Output): Promise<number> {
+type CheckFlags = { theme: string; slideLevel?: number; json?: boolean; debug?: boolean } & RepairOptions
+
+async function checkCommand(paths: string[], opts: CheckFlags, io: Output): Promise<number> {
   const chapters = expand(paths)
   const [{ BrowserSession }, { startMarp }] = await Promise.all([import('./browser/launch.js'), import('./render/marp-thread.js')])
   const session = new BrowserSession()
@@ -302,7 +315,7 @@ async function checkCommand(paths: string[], opts: { theme: string; slideLevel?:
   try {
     for (const chapter of chapters) {
       try {
-        const result = await checkChapter(chapter, { theme: opts.theme, slideLevel: opts.slideLevel, browser: session })
+        const result = await checkChapter(chapter, { theme: opts.theme, slideLevel: opts.slideLevel, dialect: opts.dialect, tab: opts.tab, browser: session })
         const errors = result.messages.filter((m) => m.fatal === true).length
         const warnings = result.messages.filter((m) => m.fatal === false).length
         const overflowing = result.fit?.overflowing.length ?? 0

@@ -59,7 +59,8 @@ export function displayMathLines() {
   return (tree: Root, file: VFile) => {
     visit(tree, 'math', (node: MathNode) => {
       const label = node.position ? file.data.mathLabels?.get(node.position.end.line) : undefined
-      node.data = { ...node.data, notes: [label ? `${node.value}\n${label}` : node.value] }
+      const tex = `$$\n${node.value}\n$$`
+      node.data = { ...node.data, notes: [label ? `${tex}\n${label}` : tex] }
     })
     visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
       if (!parent || index === undefined) return
@@ -70,7 +71,7 @@ export function displayMathLines() {
         return
       }
       const value = second.value.trim()
-      const math: MathNode = { type: 'math', value, meta: null, position: second.position ?? node.position, data: { notes: [value] } }
+      const math: MathNode = { type: 'math', value, meta: null, position: second.position ?? node.position, data: { notes: [`$$\n${value}\n$$`] } }
       const head = rest[0]
       if (head?.type === 'text') head.value = head.value.replace(/^\s+/, '')
       const after = rest.filter((child) => child.type !== 'text' || child.value)

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast'
 import type { Preset } from 'unified'
 import type { VFile } from 'vfile'
-import { sourceSentences, type Sentence } from '../util/sentences.js'
+import { sentencesOf, sourceTexts, type Sentence } from '../util/sentences.js'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
@@ -13,12 +13,15 @@ declare module 'vfile' {
   interface DataMap {
     /** The chapter's own sentences, from the tree as parsed: coverage looks for each in the deck. */
     sentences: Sentence[]
+    /** Its prose blocks as plain text, which the sentences come from. */
+    prose: Sentence[]
   }
 }
 
 function keepSentences() {
   return (tree: Root, file: VFile) => {
-    file.data.sentences = sourceSentences(tree)
+    file.data.prose = sourceTexts(tree)
+    file.data.sentences = sentencesOf(file.data.prose)
   }
 }
 

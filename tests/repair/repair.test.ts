@@ -8,7 +8,7 @@ import { chapterRepair } from '../../src/repair/index.js'
 
 async function repair(markdown: string) {
   const file = new VFile({ path: 'ch.md', value: markdown })
-  const processor = unified().use(chapterParse).use(chapterRepair)
+  const processor = unified().use(chapterParse).use(chapterRepair())
   const tree = (await processor.run(processor.parse(file), file)) as Root
   const find = <T>(type: string) => {
     const found: T[] = []
