@@ -34,10 +34,10 @@ export function repairCallouts() {
         if ((mkdocs || tab) && lines.length === 1 && next?.type === 'code' && !next.lang) {
           warn(node, mkdocs ? 'MkDocs admonition' : 'MkDocs content tab')
           const body = (unified().use(remarkParse).use(remarkGfm).parse(next.value) as Root).children
-          if (mkdocs) parent.children.splice(index, 2, quote(title(mkdocs[1], mkdocs[2]), body, node, spoken(node)))
+          if (mkdocs) parent.children.splice(index, 2, quote(title(mkdocs[1], mkdocs[2]), body, node))
           // A tab is its label, then its body: no quote of its own, so a long body still
           // splits across slides. The label may open with an icon (`:octicons-mark-github-16:`).
-          else parent.children.splice(index, 2, label(tab![1].replace(/:[\w-]+:/g, '').trim() || 'Tab', node, spoken(node)), ...body)
+          else parent.children.splice(index, 2, label(tab![1].replace(/:[\w-]+:/g, '').trim() || 'Tab', node), ...body)
           continue
         }
         const fence = fenceOpen.exec(first)
@@ -68,8 +68,7 @@ export function repairCallouts() {
         }
         if (!closed) continue
         warn(node, `"${fence[1]}" container`)
-        const words = spoken({ type: 'root', children: parent.children.slice(index, end + 1) } as Root)
-        parent.children.splice(index, end - index + 1, quote(title(fence[2] || 'note', fence[3] || fence[4]), body, node, words))
+        parent.children.splice(index, end - index + 1, quote(title(fence[2] || 'note', fence[3] || fence[4]), body, node))
       }
     })
   }
@@ -87,13 +86,23 @@ function githubAlert(node: Blockquote, warn: (node: RootContent, construct: stri
   first.children.unshift({ type: 'strong', children: [{ type: 'text', value: capitalize(match[1]) }] }, { type: 'break' })
 }
 
-function quote(heading: string, body: RootContent[], at: RootContent, words: string): Blockquote {
-  // The callout as written stays in the notes, so its words survive however it is shown.
-  return { type: 'blockquote', children: [boldLine(heading), ...(body as Blockquote['children'])], position: at.position, data: { notes: [words] } }
+function quote(heading: string, body: RootContent[], at: RootContent): Blockquote {
+  // Its words stay in the notes, title first, so they survive however it is shown.
+  return { type: 'blockquote', children: [boldLine(heading), ...(body as Blockquote['children'])], position: at.position, data: { notes: [`${heading}: ${spoken({ type: 'root', children: body })}`] } }
 }
 
-function label(text: string, at: RootContent, words: string): Paragraph {
-  return { ...boldLine(text), position: at.position, data: { notes: [words] } }
+function label(text: string, at: RootContent): Paragraph {
+  return { ...boldLine(text), position: at.position }
+}
+
+/**
+ * A callout a toolchain writes its own way (MDX `<Note>`, `<Pitfall>`): a quote that opens with
+ * its title when it is short prose, else its title as a bold line over its blocks, which can
+ * then split across slides like any others.
+ */
+export function callout(heading: string, body: RootContent[], at: RootContent): RootContent[] {
+  const short = body.length <= 3 && body.every((node) => node.type === 'paragraph' || node.type === 'list')
+  return short ? [quote(heading, body, at)] : [label(heading, at), ...body]
 }
 
 function boldLine(text: string): Paragraph {
