@@ -3,6 +3,7 @@ import { repairCallouts } from './callouts.js'
 import { detectDialects } from './dialects/detect.js'
 import type { DialectOptions } from './dialects/dialect.js'
 import { eloquentDialect } from './dialects/eloquent.js'
+import { mdxDialect } from './dialects/mdx.js'
 import { settleDialects } from './dialects/settle.js'
 import { repairImageCaptionLine } from './image-caption-line.js'
 import { repairImagePathSpaces } from './image-path-spaces.js'
@@ -24,6 +25,7 @@ export function chapterRepair(options: RepairOptions = {}): Preset {
       // (`{{index}}`) that the generic repairs below would take for raw HTML or templates.
       [detectDialects, options],
       eloquentDialect,
+      mdxDialect,
       repairRawHtml,
       repairUnsafeUrls,
       repairImagePathSpaces,

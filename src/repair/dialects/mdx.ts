@@ -1,0 +1,107 @@
+import type { Heading, Paragraph, Root, RootContent, Text } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { SKIP, visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { nest, parseMarkdown, type Token } from './blocks.js'
+import { active, blocksOf, flowParents, rewrite, sourceOf, Tally } from './dialect.js'
+import { asHtml, isComponent, scanJsx, type JsxTag } from './jsx-tags.js'
+import { renderComponents } from './mdx-components.js'
+
+// MDX (react.dev, Docusaurus): JSX components between Markdown blocks, `{/* … */}` comments
+// (react.dev writes each heading's id as one), and `{' '}` spaces.
+const comment = /\s*\{\/\*[\s\S]*?\*\/\}/g
+
+export function mdxDialect() {
+  return (tree: Root, file: VFile) => {
+    if (!active(file, 'mdx')) return
+    const tally = new Tally(file, 'mdx')
+    dropComments(tree, file, tally)
+    const depth = sectionDepth(tree)
+    for (const parent of flowParents(tree)) {
+      const tokens = blocksOf(parent).flatMap((node) => componentTokens(node, file))
+      const items = nest(tokens, (node) => tally.add('MDX: closing tags without their opening tag dropped', node.position))
+      parent.children = renderComponents(items, { file, tally, depth }) as never
+    }
+    inlineComponents(tree, file, tally)
+    tally.flush()
+  }
+}
+
+/** Headings and paragraphs read again without their comments; a comment alone is dropped. */
+function dropComments(tree: Root, file: VFile, tally: Tally): void {
+  visit(tree, (node, index, parent) => {
+    if (node.type !== 'heading' && node.type !== 'paragraph') return
+    const written = sourceOf(file, node, () => toString(node))
+    if (!written.includes('{/*')) return SKIP
+    const cleaned = written.replace(comment, '').trim()
+    const block = cleaned ? parseMarkdown(cleaned, node.position)[0] : undefined
+    tally.add(node.type === 'heading' ? "MDX: heading ids {/*…*/} dropped" : 'MDX: comments {/*…*/} dropped', node.position)
+    if (block && block.type === node.type) {
+      rewrite(file, node, block)
+      ;(node as Heading | Paragraph).children = block.children as never
+    } else if (parent && index !== undefined && !cleaned) {
+      rewrite(file, node)
+      parent.children.splice(index, 1)
+      return index
+    }
+    return SKIP
+  })
+}
+
+/**
+ * A block that holds JSX becomes tokens: components open and close frames, the Markdown
+ * between them is parsed, and HTML elements lose the JSX-only attributes HTML cannot read.
+ */
+function componentTokens(node: RootContent, file: VFile): Token<JsxTag>[] {
+  const written = node.type === 'html' ? node.value : node.type === 'paragraph' ? sourceOf(file, node, () => toString(node)) : ''
+  if (!/^\s*<[A-Za-z/]/.test(written)) return [{ block: node }]
+  const parts = scanJsx(written)
+  const jsxOnly = parts.some((part) => 'tag' in part && !isComponent(part.tag) && part.tag.raw.includes('={'))
+  if (!parts.some((part) => 'tag' in part && isComponent(part.tag)) && !jsxOnly) return [{ block: node }]
+  const tokens: Token<JsxTag>[] = []
+  let text = ''
+  const flush = () => {
+    if (text.trim()) tokens.push(...parseMarkdown(text.trim(), node.position).map((block) => ({ block })))
+    text = ''
+  }
+  for (const part of parts) {
+    if ('text' in part) text += part.text
+    else if (!isComponent(part.tag)) text += asHtml(part.tag)
+    else {
+      flush()
+      if (part.tag.close) tokens.push({ close: part.tag.name, node })
+      else tokens.push({ open: part.tag, name: part.tag.name, node })
+      if (part.tag.selfClosing) tokens.push({ close: part.tag.name, node })
+    }
+  }
+  flush()
+  return tokens
+}
+
+/** Components inside prose (`<CodeStep>x</CodeStep>`) keep their text; `{' '}` is a space. */
+function inlineComponents(tree: Root, file: VFile, tally: Tally): void {
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'code' || node.type === 'inlineCode') return SKIP
+    if (node.type === 'html' && parent && parent.type !== 'root' && index !== undefined && /^<\/?[A-Z]/.test(node.value)) {
+      tally.add('MDX: components inside prose unwrapped, keeping their text', node.position)
+      parent.children.splice(index, 1)
+      return index
+    }
+    if (node.type !== 'text') return
+    const text = node as Text
+    const before = text.value
+    text.value = text.value.replace(/\{\s*(['"])(\s*)\1\s*\}/g, '$2').replace(/<\/?[A-Z][\w.]*(?:\s[^<>]*)?\/?>/g, '')
+    if (text.value !== before) rewrite(file, before, text.value)
+  })
+}
+
+/** The depth of the chapter's sections: its shallowest heading under a lone H1 title. */
+function sectionDepth(tree: Root): number {
+  const depths: number[] = []
+  visit(tree, 'heading', (node: Heading) => {
+    depths.push(node.depth)
+  })
+  const below = depths.filter((depth) => depth > 1)
+  if (!depths.length) return 2
+  return depths.filter((depth) => depth === 1).length === 1 && below.length ? Math.min(...below) : Math.min(...depths)
+}
