@@ -8,6 +8,7 @@ import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import { displayMathLines, protectDisplayMathLines } from './display-math.js'
 import { frontMatter } from './front-matter.js'
+import { titleBlock } from './title-block.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -25,7 +26,7 @@ function keepSentences() {
   }
 }
 
-/** Markdown → mdast: CommonMark, GFM (tables, autolinks, footnotes), `$` math and YAML front matter. */
+/** Markdown → mdast: CommonMark, GFM (tables, autolinks, footnotes), `$` math, YAML front matter or a title block. */
 export const chapterParse: Preset = {
-  plugins: [remarkParse, protectDisplayMathLines, remarkGfm, remarkMath, [remarkFrontmatter, ['yaml']], keepSentences, frontMatter, displayMathLines],
+  plugins: [remarkParse, protectDisplayMathLines, remarkGfm, remarkMath, [remarkFrontmatter, ['yaml']], titleBlock, keepSentences, frontMatter, displayMathLines],
 }

@@ -4,6 +4,7 @@ import { detectDialects } from './dialects/detect.js'
 import type { DialectOptions } from './dialects/dialect.js'
 import { eloquentDialect } from './dialects/eloquent.js'
 import { mdxDialect } from './dialects/mdx.js'
+import { pandocDialect } from './dialects/pandoc.js'
 import { settleDialects } from './dialects/settle.js'
 import { repairImageCaptionLine } from './image-caption-line.js'
 import { repairImagePathSpaces } from './image-path-spaces.js'
@@ -26,6 +27,7 @@ export function chapterRepair(options: RepairOptions = {}): Preset {
       [detectDialects, options],
       eloquentDialect,
       mdxDialect,
+      pandocDialect,
       repairRawHtml,
       repairUnsafeUrls,
       repairImagePathSpaces,

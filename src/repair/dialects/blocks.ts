@@ -1,4 +1,4 @@
-import type { Paragraph, PhrasingContent, RootContent } from 'mdast'
+import type { Paragraph, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
@@ -8,19 +8,41 @@ import type { Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { joinLines, splitLines } from '../../util/phrasing.js'
-import { blocksOf, type FlowParent } from './dialect.js'
+import { blocksOf, sourceOf, type FlowParent } from './dialect.js'
+import { asHtml, scanJsx, type JsxTag } from './jsx-tags.js'
 
-/** The chapter's text of one line of inline nodes (its plain text when it has no position). */
-export function lineSource(file: VFile, line: PhrasingContent[]): string {
-  const start = line[0]?.position?.start.offset
-  const end = line[line.length - 1]?.position?.end.offset
-  if (start === undefined || end === undefined) return toString({ type: 'paragraph', children: line })
-  return String(file.value).slice(start, end)
+interface Line {
+  text: string
+  position?: Position
+}
+
+/**
+ * A paragraph's lines as written, each with its place: from the chapter's text when the
+ * paragraph has offsets (text nodes lose escapes, so their own offsets drift), else from its
+ * plain text. Quote markers and indentation before a line are not part of it.
+ */
+function sourceLines(file: VFile, node: Paragraph): Line[] {
+  const start = node.position?.start
+  const end = node.position?.end.offset
+  if (start?.offset === undefined || end === undefined) return toString(node).split('\n').map((text) => ({ text }))
+  let offset = start.offset
+  return String(file.value)
+    .slice(start.offset, end)
+    .split('\n')
+    .map((raw, index) => {
+      const prefix = index ? (/^[ \t]*(?:>[ \t]?)*/.exec(raw)?.[0].length ?? 0) : 0
+      const line = start.line + index
+      const column = index ? prefix + 1 : start.column
+      const text = raw.slice(prefix)
+      const from = offset + prefix
+      offset += raw.length + 1
+      return { text, position: { start: { line, column, offset: from }, end: { line, column: column + text.length, offset: from + text.length } } }
+    })
 }
 
 /** The lines of a paragraph as written. */
 export function paragraphLines(file: VFile, node: Paragraph): string[] {
-  return splitLines(node.children).map((line) => lineSource(file, line))
+  return sourceLines(file, node).map((line) => line.text)
 }
 
 /**
@@ -34,25 +56,23 @@ export function isolateLines(parent: FlowParent, file: VFile, isMarker: (line: s
     const node = children[index]
     if (node.type !== 'paragraph') continue
     const lines = splitLines(node.children)
-    const texts = lines.map((line) => lineSource(file, line))
-    if (lines.length < 2 || !texts.some((text) => isMarker(text.trim()))) continue
-    const groups: PhrasingContent[][][] = []
-    lines.forEach((line, at) => {
-      const alone = isMarker(texts[at].trim())
-      const last = groups[groups.length - 1]
-      if (alone || !last || isMarker(texts[at - 1]?.trim() ?? '')) groups.push([line])
-      else last.push(line)
+    const written = sourceLines(file, node)
+    const marks = written.map((line) => isMarker(line.text.trim()))
+    // A hard break hides a line from the inline nodes: such a paragraph stays whole.
+    if (lines.length < 2 || lines.length !== written.length || !marks.some(Boolean)) continue
+    const groups: number[][] = []
+    marks.forEach((mark, at) => {
+      if (mark || !groups.length || marks[at - 1]) groups.push([at])
+      else groups[groups.length - 1].push(at)
     })
-    const parts: Paragraph[] = groups.map((group) => ({ type: 'paragraph', children: joinLines(group), position: span(group.flat()) ?? node.position }))
+    const parts: Paragraph[] = groups.map((group) => {
+      const first = written[group[0]].position
+      const last = written[group[group.length - 1]].position
+      return { type: 'paragraph', children: joinLines(group.map((at) => lines[at])), position: first && last ? { start: first.start, end: last.end } : node.position }
+    })
     children.splice(index, 1, ...parts)
     index += parts.length - 1
   }
-}
-
-function span(nodes: PhrasingContent[]): Position | undefined {
-  const start = nodes[0]?.position?.start
-  const end = nodes[nodes.length - 1]?.position?.end
-  return start && end ? { start, end } : undefined
 }
 
 /** A block opened and closed by markers, with what stands between them. */
@@ -114,4 +134,35 @@ export function parseMarkdown(markdown: string, at?: Position): RootContent[] {
     node.position = place
   })
   return tree.children
+}
+
+/**
+ * A block that holds tags becomes tokens: the tags `isWrapper` accepts (MDX components,
+ * pandoc's `<markdown>`) open and close frames, the Markdown between them is parsed, and other
+ * HTML elements lose the JSX-only attributes HTML cannot read.
+ */
+export function tagTokens(node: RootContent, file: VFile, isWrapper: (tag: JsxTag) => boolean): Token<JsxTag>[] {
+  const written = node.type === 'html' ? node.value : node.type === 'paragraph' ? sourceOf(file, node, () => toString(node)) : ''
+  if (!/^\s*<[A-Za-z/]/.test(written)) return [{ block: node }]
+  const parts = scanJsx(written)
+  const jsxOnly = parts.some((part) => 'tag' in part && !isWrapper(part.tag) && part.tag.raw.includes('={'))
+  if (!parts.some((part) => 'tag' in part && isWrapper(part.tag)) && !jsxOnly) return [{ block: node }]
+  const tokens: Token<JsxTag>[] = []
+  let text = ''
+  const flush = () => {
+    if (text.trim()) tokens.push(...parseMarkdown(text.trim(), node.position).map((block) => ({ block })))
+    text = ''
+  }
+  for (const part of parts) {
+    if ('text' in part) text += part.text
+    else if (!isWrapper(part.tag)) text += asHtml(part.tag)
+    else {
+      flush()
+      if (part.tag.close) tokens.push({ close: part.tag.name, node })
+      else tokens.push({ open: part.tag, name: part.tag.name, node })
+      if (part.tag.selfClosing) tokens.push({ close: part.tag.name, node })
+    }
+  }
+  flush()
+  return tokens
 }

@@ -69,8 +69,10 @@ export class Tally {
 
   add(reason: string, place?: Position): void {
     const entry = this.seen.get(reason)
-    if (entry) entry.count += 1
-    else this.seen.set(reason, { place, count: 1, reason })
+    if (entry) {
+      entry.count += 1
+      entry.place ??= place
+    } else this.seen.set(reason, { place, count: 1, reason })
   }
 
   flush(): void {

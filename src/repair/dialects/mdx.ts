@@ -2,9 +2,9 @@ import type { Heading, Paragraph, Root, RootContent, Text } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { nest, parseMarkdown, type Token } from './blocks.js'
+import { nest, parseMarkdown, tagTokens } from './blocks.js'
 import { active, blocksOf, flowParents, rewrite, sourceOf, Tally } from './dialect.js'
-import { asHtml, isComponent, scanJsx, type JsxTag } from './jsx-tags.js'
+import { isComponent } from './jsx-tags.js'
 import { renderComponents } from './mdx-components.js'
 
 // MDX (react.dev, Docusaurus): JSX components between Markdown blocks, `{/* … */}` comments
@@ -18,7 +18,7 @@ export function mdxDialect() {
     dropComments(tree, file, tally)
     const depth = sectionDepth(tree)
     for (const parent of flowParents(tree)) {
-      const tokens = blocksOf(parent).flatMap((node) => componentTokens(node, file))
+      const tokens = blocksOf(parent).flatMap((node) => tagTokens(node, file, isComponent))
       const items = nest(tokens, (node) => tally.add('MDX: closing tags without their opening tag dropped', node.position))
       parent.children = renderComponents(items, { file, tally, depth }) as never
     }
@@ -46,36 +46,6 @@ function dropComments(tree: Root, file: VFile, tally: Tally): void {
     }
     return SKIP
   })
-}
-
-/**
- * A block that holds JSX becomes tokens: components open and close frames, the Markdown
- * between them is parsed, and HTML elements lose the JSX-only attributes HTML cannot read.
- */
-function componentTokens(node: RootContent, file: VFile): Token<JsxTag>[] {
-  const written = node.type === 'html' ? node.value : node.type === 'paragraph' ? sourceOf(file, node, () => toString(node)) : ''
-  if (!/^\s*<[A-Za-z/]/.test(written)) return [{ block: node }]
-  const parts = scanJsx(written)
-  const jsxOnly = parts.some((part) => 'tag' in part && !isComponent(part.tag) && part.tag.raw.includes('={'))
-  if (!parts.some((part) => 'tag' in part && isComponent(part.tag)) && !jsxOnly) return [{ block: node }]
-  const tokens: Token<JsxTag>[] = []
-  let text = ''
-  const flush = () => {
-    if (text.trim()) tokens.push(...parseMarkdown(text.trim(), node.position).map((block) => ({ block })))
-    text = ''
-  }
-  for (const part of parts) {
-    if ('text' in part) text += part.text
-    else if (!isComponent(part.tag)) text += asHtml(part.tag)
-    else {
-      flush()
-      if (part.tag.close) tokens.push({ close: part.tag.name, node })
-      else tokens.push({ open: part.tag, name: part.tag.name, node })
-      if (part.tag.selfClosing) tokens.push({ close: part.tag.name, node })
-    }
-  }
-  flush()
-  return tokens
 }
 
 /** Components inside prose (`<CodeStep>x</CodeStep>`) keep their text; `{' '}` is a space. */
