@@ -1,5 +1,6 @@
 import type { Preset } from 'unified'
 import { repairCallouts } from './callouts.js'
+import { d2lDialect } from './dialects/d2l.js'
 import { detectDialects } from './dialects/detect.js'
 import type { DialectOptions } from './dialects/dialect.js'
 import { eloquentDialect } from './dialects/eloquent.js'
@@ -28,6 +29,7 @@ export function chapterRepair(options: RepairOptions = {}): Preset {
       eloquentDialect,
       mdxDialect,
       pandocDialect,
+      [d2lDialect, options],
       repairRawHtml,
       repairUnsafeUrls,
       repairImagePathSpaces,

@@ -81,8 +81,10 @@ export function detectDialects(options: DialectOptions = {}) {
 
 /** The dialects whose signs occur often enough in a chapter, with the offset of the first. */
 export function recognise(source: string): { name: DialectName; first: number }[] {
-  // Prose is the source with fenced code blanked out, offsets kept.
-  const prose = source.replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1\2[`~]*[ \t]*$/gm, (code) => code.replace(/[^\n]/g, ' '))
+  // Prose is the source with fenced code and math blanked out, offsets kept: TeX's
+  // `\begin{aligned}` is no sign of a LaTeX chapter.
+  const blank = (text: string) => text.replace(/[^\n]/g, ' ')
+  const prose = source.replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1\2[`~]*[ \t]*$/gm, blank).replace(/\$\$[\s\S]*?\$\$|\$[^$\n]+\$/g, blank)
   return dialectNames.flatMap((name) => {
     const { least, signs: list } = signs[name]
     const found = list.flatMap((sign) => [...(sign.inCode ? source : prose).matchAll(sign.pattern)].map((match) => match.index))

@@ -61,9 +61,17 @@ function meaning(command: Command, context: LatexContext, at?: Text): PhrasingCo
   if (name === 'footnote' && args[0] !== undefined) return noted('\\footnote read as a footnote', [footnote(args[0], context, inner)])
   if (/^cite[pt]?$/.test(name) && args[0]) return noted('citations read as their keys', [{ type: 'text', value: `(${args[0].split(',').map((key) => key.trim()).join('; ')})` }])
   if (/^(?:aosafigref|aosatblref|aosasecref|ref|autoref|[cC]ref|eqref|pageref|nameref)$/.test(name) && args[0]) return [{ type: 'text', value: reference(args[0], name, context, at) }]
-  if (!args.length) return [{ type: 'text', value: `\\${name}${command.option !== undefined ? `[${command.option}]` : ''}` }]
-  guess(context.file, 'latex', `LaTeX: unknown command \\${name} read as its text`, at?.position)
-  return args.flatMap((arg, index) => [...(index ? [{ type: 'text', value: ' ' } as PhrasingContent] : []), ...inner(arg)])
+  if (wrappers.has(name) && args[0] !== undefined) return noted('text-style commands read as their text', inner(args[0]))
+  // Anything else may be TeX a reader wants to see (or math): it stays as written.
+  if (args.length) guess(context.file, 'latex', `LaTeX: unknown command \\${name} left as written`, at?.position)
+  return [{ type: 'text', value: writtenCommand(command) }]
+}
+
+// Commands whose argument is plain text with a style a slide does not need.
+const wrappers = new Set(['textsc', 'textsf', 'textrm', 'textup', 'textmd', 'underline', 'sout', 'mbox', 'hbox', 'text', 'smallcaps', 'uline'])
+
+function writtenCommand({ name, option, path, args }: Command): string {
+  return `\\${name}${option !== undefined ? `[${option}]` : ''}${path ?? ''}${args.map((arg) => `{${arg}}`).join('')}`
 }
 
 function footnote(text: string, context: LatexContext, inner: (text: string) => PhrasingContent[]): PhrasingContent {
