@@ -4,6 +4,7 @@ import { d2lDialect } from './dialects/d2l.js'
 import { detectDialects } from './dialects/detect.js'
 import type { DialectOptions } from './dialects/dialect.js'
 import { eloquentDialect } from './dialects/eloquent.js'
+import { mdbookDialect } from './dialects/mdbook.js'
 import { mdxDialect } from './dialects/mdx.js'
 import { pandocDialect } from './dialects/pandoc.js'
 import { settleDialects } from './dialects/settle.js'
@@ -30,6 +31,7 @@ export function chapterRepair(options: RepairOptions = {}): Preset {
       mdxDialect,
       pandocDialect,
       [d2lDialect, options],
+      mdbookDialect,
       repairRawHtml,
       repairUnsafeUrls,
       repairImagePathSpaces,
