@@ -5,7 +5,6 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { Parent } from 'unist'
 import type { VFile } from 'vfile'
-import { spoken } from '../util/spoken.js'
 import { joinLines, splitLines } from '../util/phrasing.js'
 
 // Callouts from the common documentation tools become a quote that opens with its title:
@@ -14,7 +13,7 @@ import { joinLines, splitLines } from '../util/phrasing.js'
 // tabs (`=== "Tab"` with an indented body), which would otherwise show their body as code.
 const alert = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/i
 const fenceOpen = /^(:{3,}|\/{3,})\s*\{?([\w-]*)\}?(?:\[([^\]]*)\])?\s*(?:\|\s*)?(.*)$/
-const admonition = /^(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+"([^"]*)")?\s*$/
+const admonition = /^(?:!!!|\?\?\?\+?)\s*([\w-]+)((?:\s+(?:inline|end))*)(?:\s+"([^"]*)")?\s*$/
 const contentTab = /^===[!+]?\s+"([^"]*)"\s*$/
 
 export function repairCallouts() {
@@ -31,13 +30,22 @@ export function repairCallouts() {
         const mkdocs = admonition.exec(first)
         const next = parent.children[index + 1]
         const tab = contentTab.exec(first)
-        if ((mkdocs || tab) && lines.length === 1 && next?.type === 'code' && !next.lang) {
+        if ((mkdocs || tab) && (lines.length > 1 || (next?.type === 'code' && !next.lang))) {
           warn(node, mkdocs ? 'MkDocs admonition' : 'MkDocs content tab')
-          const body = (unified().use(remarkParse).use(remarkGfm).parse(next.value) as Root).children
-          if (mkdocs) parent.children.splice(index, 2, quote(title(mkdocs[1], mkdocs[2]), body, node))
-          // A tab is its label, then its body: no quote of its own, so a long body still
-          // splits across slides. The label may open with an icon (`:octicons-mark-github-16:`).
-          else parent.children.splice(index, 2, label(tab![1].replace(/:[\w-]+:/g, '').trim() || 'Tab', node), ...body)
+          // The body: lines right under the opening one (CommonMark runs them on lazily), then
+          // the indented blocks it took for code.
+          const body: RootContent[] = lines.length > 1 ? [{ type: 'paragraph', children: joinLines(lines.slice(1)) }] : []
+          let end = index
+          for (let code = parent.children[end + 1]; code?.type === 'code' && !code.lang; code = parent.children[end + 1]) {
+            body.push(...(unified().use(remarkParse).use(remarkGfm).parse(code.value) as Root).children)
+            end += 1
+          }
+          const blocks = mkdocs
+            ? [quote(title(mkdocs[1], mkdocs[3]), body, node)]
+            : // A tab is its label, then its body: no quote of its own, so a long body still
+              // splits across slides. The label may open with an icon (`:octicons-mark-github-16:`).
+              [label(tab![1].replace(/:[\w-]+:/g, '').trim() || 'Tab', node), ...body]
+          parent.children.splice(index, end - index + 1, ...blocks)
           continue
         }
         const fence = fenceOpen.exec(first)
@@ -87,8 +95,7 @@ function githubAlert(node: Blockquote, warn: (node: RootContent, construct: stri
 }
 
 function quote(heading: string, body: RootContent[], at: RootContent): Blockquote {
-  // Its words stay in the notes, title first, so they survive however it is shown.
-  return { type: 'blockquote', children: [boldLine(heading), ...(body as Blockquote['children'])], position: at.position, data: { notes: [`${heading}: ${spoken({ type: 'root', children: body })}`] } }
+  return { type: 'blockquote', children: [boldLine(heading), ...(body as Blockquote['children'])], position: at.position }
 }
 
 function label(text: string, at: RootContent): Paragraph {
@@ -109,7 +116,8 @@ function boldLine(text: string): Paragraph {
   return { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: text }] }] }
 }
 
-function title(kind: string, text?: string): string {
+/** A callout's title from its kind and its own title: `note`, "Read this" → "Note: Read this". */
+export function title(kind: string, text?: string): string {
   const name = capitalize(kind.replace(/[-_]+/g, ' '))
   return text?.trim() ? `${name}: ${text.trim()}` : name
 }

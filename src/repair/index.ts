@@ -6,6 +6,7 @@ import type { DialectOptions } from './dialects/dialect.js'
 import { eloquentDialect } from './dialects/eloquent.js'
 import { mdbookDialect } from './dialects/mdbook.js'
 import { mdxDialect } from './dialects/mdx.js'
+import { mkdocsDialect } from './dialects/mkdocs.js'
 import { pandocDialect } from './dialects/pandoc.js'
 import { settleDialects } from './dialects/settle.js'
 import { repairImageCaptionLine } from './image-caption-line.js'
@@ -32,6 +33,7 @@ export function chapterRepair(options: RepairOptions = {}): Preset {
       pandocDialect,
       [d2lDialect, options],
       mdbookDialect,
+      mkdocsDialect,
       repairRawHtml,
       repairUnsafeUrls,
       repairImagePathSpaces,

@@ -1,10 +1,9 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Code, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { isFrame, isolateLines, nest, paragraphLines, parseMarkdown, tagTokens, type Item } from './blocks.js'
 import { active, blocksOf, flowParents, guess, rewrite, Tally } from './dialect.js'
+import { readInside } from './includes.js'
 import type { JsxTag } from './jsx-tags.js'
 
 // mdBook (the Rust book, the Rust reference): `{{#include file:anchor}}` and
@@ -61,17 +60,16 @@ function listingCaption(tag: JsxTag): Paragraph[] {
 
 /** Each include replaced by the file's lines, when the file is inside the chapter's folder. */
 function includes(node: Code, file: VFile, tally: Tally): string {
-  const folder = path.resolve(file.dirname ?? '.')
   return node.value.replace(include, (_written, kind: string, target: string) => {
     const [name, ...selector] = target.split(':')
-    const resolved = path.resolve(folder, name)
-    const inside = !path.relative(folder, resolved).startsWith('..') && !path.isAbsolute(path.relative(folder, resolved))
-    if (inside && fs.existsSync(resolved) && fs.statSync(resolved).isFile()) {
+    const found = readInside(file, name)
+    if ('text' in found) {
       tally.add(`mdBook: {{#${kind}}} read from the chapter's folder`, node.position)
-      return select(fs.readFileSync(resolved, 'utf8'), selector).replace(/\n$/, '')
+      return select(found.text, selector).replace(/\n$/, '')
     }
-    guess(file, 'mdbook', `mdBook: {{#${kind} ${target}}} names a file ${inside ? 'that does not exist' : "outside the chapter's folder"}; the slide shows a placeholder`, node.position)
-    return `// ${name} (${inside ? 'not found' : "outside the chapter's folder"})`
+    const where = found.missing === 'outside' ? "outside the chapter's folder" : 'not found'
+    guess(file, 'mdbook', `mdBook: {{#${kind} ${target}}}: the file is ${where}; the slide shows a placeholder`, node.position)
+    return `// ${name} (${where})`
   })
 }
 
