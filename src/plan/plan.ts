@@ -26,7 +26,7 @@ export function planSlides(options: PlanOptions = {}) {
     const matter = file.data.matter ?? {}
     const blocks = tree.children.filter(isSlideContent)
     const fallback = humanize(file.stem ?? 'Untitled')
-    const { title, body, lead, leadParagraph, heading } = takeTitle(blocks, matter.title, fallback)
+    const { title, body, lead, leadParagraph, heading, book } = takeTitle(blocks, matter.title, fallback)
     const slideLevel = options.slideLevel ?? inferSlideLevel(body)
     const links = collectLinks(tree)
     file.data.links = links
@@ -42,7 +42,7 @@ export function planSlides(options: PlanOptions = {}) {
     // Front matter as written goes to the notes too: nothing of the chapter is lost.
     const frontMatter = tree.children.find((node) => node.type === 'yaml')
     add('title', title, heading, {
-      subtitle: subtitleOf(matter, lead),
+      subtitle: subtitleOf(book ? { subtitle: book, ...matter } : matter, lead),
       notes: [...(heading?.data?.notes ?? []), ...(leadParagraph ? [spoken(leadParagraph)] : []), ...(file.data.setAside ?? []), ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [`Front matter: ${spoken(unified().use(remarkParse).parse(frontMatter.value) as Root)}`] : [])],
     })
 
@@ -172,7 +172,7 @@ export function planSlides(options: PlanOptions = {}) {
       meta: {
         title: toString({ type: 'paragraph', children: title } as Paragraph),
         author: matter.author,
-        subtitle: matter.subtitle,
+        subtitle: matter.subtitle ?? book,
         date: matter.date,
         lang,
         dir: isRtl(lang, toString(tree)) ? 'rtl' : 'ltr',

@@ -1,4 +1,4 @@
-import type { Blockquote, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Blockquote, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -24,6 +24,13 @@ export function repairCallouts() {
       for (let index = 0; index < parent.children.length; index++) {
         const node = parent.children[index]
         if (node.type === 'blockquote') githubAlert(node, warn)
+        if (node.type === 'table') {
+          const made = tableCallout(node)
+          if (made) {
+            warn(node, 'One-cell table')
+            parent.children[index] = made
+          }
+        }
         if (node.type !== 'paragraph') continue
         const lines = splitLines(node.children)
         const first = toString(lines[0] ?? []).trim()
@@ -92,6 +99,15 @@ function githubAlert(node: Blockquote, warn: (node: RootContent, construct: stri
   head.value = head.value.slice(match[0].length)
   if (!head.value) first.children.shift()
   first.children.unshift({ type: 'strong', children: [{ type: 'text', value: capitalize(match[1]) }] }, { type: 'break' })
+}
+
+/** `| NOTE: |` over one column of rows (You Don't Know JS and other GitHub books): a callout. */
+function tableCallout(node: Table): Blockquote | undefined {
+  const [head, ...rows] = node.children
+  const kind = /^(note|tip|warning|important|caution|hint|info)\s*:?$/i.exec(toString(head ?? []).trim())
+  if (!kind || !rows.length || node.children.some((row) => row.children.length !== 1)) return undefined
+  const body: RootContent[] = rows.map((row) => ({ type: 'paragraph', children: row.children[0].children, position: row.position }))
+  return quote(capitalize(kind[1]), body, node)
 }
 
 function quote(heading: string, body: RootContent[], at: RootContent): Blockquote {
