@@ -1,6 +1,5 @@
 import type { Root, Yaml } from 'mdast'
 import type { VFile } from 'vfile'
-import { stringify } from 'yaml'
 
 // A chapter's metadata written before its text, as pandoc and MultiMarkdown read it:
 //   % Title            (pandoc's title block: title, authors split by `;`, date;
@@ -20,13 +19,18 @@ export function titleBlock() {
     const lines = String(file.value).slice(first.position.start.offset, first.position.end.offset).split('\n')
     const data = lines[0].startsWith('%') ? pandocBlock(lines) : metadataBlock(lines)
     if (!data) return
-    const yaml: Yaml = { type: 'yaml', value: stringify(data).trim(), position: first.position }
+    const yaml: Yaml = { type: 'yaml', value: Object.entries(data).map(([key, value]) => `${key}: ${scalar(value)}`).join('\n'), position: first.position }
     tree.children[0] = yaml
     file.info(`Title block read as front matter (${Object.keys(data).join(', ')})`, { place: first.position, ruleId: 'title-block', source: 'chapterdeck' })
   }
 }
 
-function pandocBlock(lines: string[]): Record<string, string | string[]> | undefined {
+/** A value as YAML reads it back: plain where that is safe, else quoted. */
+function scalar(value: string): string {
+  return /^[\s!&*\-?|>'"%@`{[#]|:\s|\s#|:$/.test(value) ? JSON.stringify(value) : value
+}
+
+function pandocBlock(lines: string[]): Record<string, string> | undefined {
   const fields: string[] = []
   for (const line of lines) {
     if (line.startsWith('%')) fields.push(line.slice(1).trim())
@@ -36,9 +40,7 @@ function pandocBlock(lines: string[]): Record<string, string | string[]> | undef
   if (fields.length > 3) return undefined
   const [title, author, date] = fields
   const authors = (author ?? '').split(';').map((name) => name.trim()).filter(Boolean)
-  return Object.fromEntries(
-    Object.entries({ title, author: authors.length > 1 ? authors : authors[0], date }).filter(([, value]) => value && value.length),
-  ) as Record<string, string | string[]>
+  return Object.fromEntries(Object.entries({ title, author: authors.join('; '), date }).filter(([, value]) => value)) as Record<string, string>
 }
 
 function metadataBlock(lines: string[]): Record<string, string> | undefined {

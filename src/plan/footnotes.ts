@@ -5,9 +5,9 @@ import { spoken } from '../util/spoken.js'
 
 /**
  * Footnotes have no place on a slide: each one's text goes to the notes, right after the
- * paragraph that cites it (else to its slide's notes). They are numbered in the order they are
- * cited, as a reader meets them; the slide keeps a plain `[n]` marker. Footnotes cited nowhere
- * go to the notes of the last slide, so none is lost.
+ * paragraph that cites it (else to its slide's notes; the title slide's for its lead). They are
+ * numbered in the order the chapter cites them; the slide keeps a plain `[n]` marker. Footnotes
+ * cited nowhere go to the notes of the last slide, so none is lost.
  */
 export function attachFootnotes(tree: Root, deck: Deck): void {
   const definitions = new Map<string, FootnoteDefinition>()
@@ -15,27 +15,37 @@ export function attachFootnotes(tree: Root, deck: Deck): void {
     definitions.set(node.identifier, node)
   })
   if (!definitions.size) return
-  const text = (node: FootnoteDefinition) => `[${node.label ?? node.identifier}] ${node.children.map((child) => spoken(child)).join('\n')}`
-  const numbers = new Map<string, string>()
+  let cited = 0
+  visit(tree, 'footnoteReference', (node: FootnoteReference) => {
+    const definition = definitions.get(node.identifier)
+    if (!definition) return
+    definition.data = { ...definition.data, number: definition.data?.number ?? String(++cited) }
+    node.label = definition.data.number
+  })
+  const text = (node: FootnoteDefinition) => `[${node.data?.number ?? node.label ?? node.identifier}] ${node.children.map((child) => spoken(child)).join('\n')}`
+  const placed = new Set<string>()
   for (const slide of deck.children) {
     for (const child of slide.children) {
       const here: string[] = []
       visit(child as RootContent, 'footnoteReference', (node: FootnoteReference) => {
         const definition = definitions.get(node.identifier)
-        if (!definition) return
-        if (!numbers.has(node.identifier)) {
-          numbers.set(node.identifier, String(numbers.size + 1))
-          definition.label = numbers.get(node.identifier)
-          here.push(text(definition))
-        }
-        node.label = numbers.get(node.identifier)
+        if (definition && !placed.has(node.identifier)) here.push(text(definition))
+        placed.add(node.identifier)
       })
       if (!here.length) continue
       if (child.type === 'paragraph') child.data = { ...child.data, notes: [...(child.data?.notes ?? [spoken(child)]), ...here] }
       else slide.notes.push(...here)
     }
   }
-  const uncited = [...definitions.values()].filter((node) => !numbers.has(node.identifier))
-  const last = deck.children[deck.children.length - 1]
-  if (uncited.length && last) last.notes.push(...uncited.map(text))
+  const rest = [...definitions.values()].filter((node) => !placed.has(node.identifier))
+  // Cited where no slide shows it (the lead paragraph the title slide speaks): the title's notes.
+  deck.children[0]?.notes.push(...rest.filter((node) => node.data?.number).map(text))
+  deck.children[deck.children.length - 1]?.notes.push(...rest.filter((node) => !node.data?.number).map(text))
+}
+
+declare module 'mdast' {
+  interface FootnoteDefinitionData {
+    /** Its number, in the order the chapter cites it. */
+    number?: string
+  }
 }

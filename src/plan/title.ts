@@ -32,7 +32,8 @@ export function takeTitle(blocks: RootContent[], matterTitle: string | undefined
   const candidate = useHeading ? blocks[blocks.indexOf(first) + 1] : body[0]
   let lead: string | undefined
   let leadParagraph: Paragraph | undefined
-  if (candidate?.type === 'paragraph' && !book) {
+  // A lead with math would show its TeX: such a paragraph stays where it is.
+  if (candidate?.type === 'paragraph' && !book && !candidate.children.some((child) => child.type === 'inlineMath')) {
     const sentences = splitSentences(collapseWhitespace(toString(candidate)))
     if (sentences[0] && sentences[0].split(/\s+/).length <= 30) {
       lead = sentences[0]

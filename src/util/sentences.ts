@@ -46,6 +46,8 @@ export function plainText(node: Nodes): string {
   switch (node.type) {
     case 'html':
       return ''
+    case 'break':
+      return '\n'
     case 'inlineMath':
     case 'math':
       return ` ${node.value} `

@@ -8,7 +8,8 @@ import type { Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { joinLines, splitLines } from '../../util/phrasing.js'
-import { blocksOf, sourceOf, type FlowParent } from './dialect.js'
+import { plainText } from '../../util/sentences.js'
+import { blocksOf, rewrite, sourceOf, type FlowParent } from './dialect.js'
 import { asHtml, scanJsx, type JsxTag } from './jsx-tags.js'
 
 interface Line {
@@ -164,5 +165,8 @@ export function tagTokens(node: RootContent, file: VFile, isWrapper: (tag: JsxTa
     }
   }
   flush()
+  // What the block's text became, for coverage: the Markdown it held, without its tags.
+  const made = tokens.flatMap((token) => ('block' in token ? [plainText(token.block)] : []))
+  if (node.type === 'paragraph') rewrite(file, node, made.join('\n'))
   return tokens
 }

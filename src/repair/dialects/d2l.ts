@@ -6,6 +6,7 @@ import type { VFile } from 'vfile'
 import { active, guess, rewrite, Tally, type DialectOptions } from './dialect.js'
 import { d2lTabs } from './d2l-tabs.js'
 import { mergeText } from '../../util/phrasing.js'
+import { plainText } from '../../util/sentences.js'
 
 // d2lbook (Dive into Deep Learning): Sphinx roles written as `:role:` before a code span.
 // `:label:` and `:eqlabel:` name the heading, figure or equation above them; `:numref:`,
@@ -21,11 +22,11 @@ export function d2lDialect(options: DialectOptions = {}) {
     visit(tree, (node, index, parent) => {
       if (node.type === 'code' || node.type === 'math') return SKIP
       if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return
-      const before = toString(node)
+      const before = plainText(node)
       const children = roles(node.children as PhrasingContent[], labels, file, tally)
       if (!children) return SKIP
       ;(node as Paragraph).children = children
-      rewrite(file, before, toString(node))
+      rewrite(file, before, plainText(node))
       if (node.type === 'paragraph' && !toString(node).trim() && !children.some((child) => child.type === 'image') && parent && index !== undefined) {
         parent.children.splice(index, 1)
         return index

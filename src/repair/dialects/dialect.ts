@@ -1,5 +1,5 @@
 import type { Blockquote, FootnoteDefinition, ListItem, Nodes, Root, RootContent } from 'mdast'
-import { toString } from 'mdast-util-to-string'
+import { plainText } from '../../util/sentences.js'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 
@@ -37,8 +37,8 @@ export function active(file: VFile, name: DialectName): boolean {
 
 /** Records that `before` (plain text of the chapter) reads `after` in the deck. */
 export function rewrite(file: VFile, before: Nodes | string, after: Nodes | string = ''): void {
-  const from = typeof before === 'string' ? before : toString(before)
-  const to = typeof after === 'string' ? after : toString(after)
+  const from = typeof before === 'string' ? before : plainText(before)
+  const to = typeof after === 'string' ? after : plainText(after)
   if (from && from !== to) (file.data.rewrites ??= []).push([from, to])
 }
 

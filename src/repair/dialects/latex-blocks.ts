@@ -38,7 +38,9 @@ export function latexBlocks(tree: Root, context: LatexContext): void {
       const line = node.type === 'paragraph' ? paragraphLines(context.file, node) : []
       const match = line.length === 1 ? environment.exec(line[0].trim()) : null
       if (!match) return { block: node }
-      return match[1] === 'begin' ? { open: match[2], name: match[2], node } : { close: match[2], node }
+      if (match[1] === 'begin') return { open: match[2], name: match[2], node }
+      rewrite(context.file, node)
+      return { close: match[2], node }
     })
     const items = nest(tokens, (node) => rewrite(context.file, node))
     parent.children = renderLatex(items, context) as never

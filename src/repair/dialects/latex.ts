@@ -2,6 +2,7 @@ import type { FootnoteDefinition, PhrasingContent, Root, Text } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { mergeText } from '../../util/phrasing.js'
+import { plainText } from '../../util/sentences.js'
 import { guess, rewrite, type Tally } from './dialect.js'
 import { commands, layoutOnly, symbols, type Command } from './latex-scan.js'
 
@@ -22,7 +23,7 @@ export function latexInline(tree: Root, context: LatexContext): void {
     const text = node as Text
     const nodes = latexPhrasing(text.value, context, text)
     if (!nodes) return
-    rewrite(context.file, text.value, nodes.map((child) => ('value' in child ? child.value : '')).join(''))
+    rewrite(context.file, text.value, plainText({ type: 'paragraph', children: nodes }))
     parent.children.splice(index, 1, ...(nodes as never[]))
     return [SKIP, index + nodes.length]
   })
@@ -41,7 +42,8 @@ export function latexPhrasing(value: string, context: LatexContext, at?: Text): 
     from = command.end
   }
   if (from < value.length) out.push({ type: 'text', value: value.slice(from) })
-  return mergeText(out)
+  // The pieces keep the place of the text they came from, for later messages.
+  return mergeText(out).map((node) => (node.type === 'text' && at?.position ? { ...node, position: at.position } : node))
 }
 
 function meaning(command: Command, context: LatexContext, at?: Text): PhrasingContent[] {

@@ -86,7 +86,10 @@ function select(text: string, selector: string[]): string {
     const to = selector.length > 1 ? (selector[1] ? Number(selector[1]) : lines.length) : from
     chosen = lines.slice(from - 1, to)
   }
-  return chosen.filter((line) => !/\bANCHOR(?:_END)?:/.test(line)).join('\n')
+  const kept = chosen.filter((line) => !/\bANCHOR(?:_END)?:/.test(line))
+  // An anchor inside a function keeps its indentation; a slide has no room for it.
+  const indent = Math.min(...kept.filter((line) => line.trim()).map((line) => /^[ \t]*/.exec(line)![0].length))
+  return kept.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n')
 }
 
 /** rustdoc hides `# ` lines of Rust code from readers; `##` stands for a literal `#`. */

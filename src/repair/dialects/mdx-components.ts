@@ -1,4 +1,4 @@
-import type { Code, Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Code, Heading, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { spoken } from '../../util/spoken.js'
 import { callout } from '../callouts.js'
@@ -11,6 +11,8 @@ export interface ComponentContext {
   tally: Tally
   /** The depth of the chapter's sections, for the headings components become. */
   depth: number
+  /** Whether the chapter has headings one level under its sections (its slides, then). */
+  deeper: boolean
 }
 
 type Render = (frame: Frame<JsxTag>, body: RootContent[], context: ComponentContext, before: RootContent[]) => RootContent[]
@@ -107,16 +109,27 @@ function sandpack(frame: Frame<JsxTag>, body: RootContent[], { tally }: Componen
   return kept
 }
 
-/** `<Challenges>`: a section of its own, each challenge under its heading, solutions in the notes. */
-function challenges(frame: Frame<JsxTag>, body: RootContent[], { depth }: ComponentContext): RootContent[] {
+/**
+ * `<Challenges>`: a part of its own, each challenge on its slide under its own heading (one
+ * level under the part where the chapter's slides are, else beside it after a list of them),
+ * hints and solutions in the notes.
+ */
+function challenges(frame: Frame<JsxTag>, body: RootContent[], { depth, deeper }: ComponentContext): RootContent[] {
   const headings = body.filter((node): node is Heading => node.type === 'heading')
   const top = Math.min(...headings.map((node) => node.depth))
   const titles = headings.filter((node) => node.depth === top)
   titles.forEach((node, index) => {
     node.children = [{ type: 'text', value: `Challenge ${index + 1} of ${titles.length}: ` }, ...node.children]
   })
-  for (const node of headings) node.depth = Math.min(6, depth + 1 + node.depth - top) as Heading['depth']
-  return [heading(depth, 'Challenges', frame), ...body]
+  const level = deeper ? depth + 1 : depth
+  for (const node of headings) node.depth = Math.min(6, level + node.depth - top) as Heading['depth']
+  const list: List = {
+    type: 'list',
+    ordered: true,
+    spread: false,
+    children: titles.map((node) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: node.children.slice(1) }] })),
+  }
+  return [heading(depth, 'Challenges', frame), ...(deeper || !titles.length ? [] : [list]), ...body]
 }
 
 function heading(depth: number, text: string, frame: Frame<JsxTag>): Heading {

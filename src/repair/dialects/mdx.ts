@@ -17,10 +17,14 @@ export function mdxDialect() {
     const tally = new Tally(file, 'mdx')
     dropComments(tree, file, tally)
     const depth = sectionDepth(tree)
+    let deeper = false
+    visit(tree, 'heading', (node: Heading) => {
+      deeper ||= node.depth === depth + 1
+    })
     for (const parent of flowParents(tree)) {
       const tokens = blocksOf(parent).flatMap((node) => tagTokens(node, file, isComponent))
       const items = nest(tokens, (node) => tally.add('MDX: closing tags without their opening tag dropped', node.position))
-      parent.children = renderComponents(items, { file, tally, depth }) as never
+      parent.children = renderComponents(items, { file, tally, depth, deeper }) as never
     }
     inlineComponents(tree, file, tally)
     tally.flush()

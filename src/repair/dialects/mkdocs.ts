@@ -91,6 +91,7 @@ function inline(tree: Root, file: VFile, tally: Tally): void {
       .replace(attributes, '')
       .replace(/\+\+([\w+-]+?)\+\+/g, (_all, keys: string) => keys.split('+').map((key) => key[0].toUpperCase() + key.slice(1)).join('+'))
       .replace(/==([^=\n]+)==|\^\^([^^\n]+)\^\^/g, '$1$2')
+      .replace(/(?<=\S) {2,}(?=\S)/g, ' ')
       .replace(/^\s+/, before.startsWith(' ') ? ' ' : '')
     if (text.value === before) return
     tally.add('MkDocs: icons, attribute lists, keys and marks read as text', text.position)

@@ -1,5 +1,6 @@
 import type { FootnoteDefinition, Html, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { plainText } from '../../util/sentences.js'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { flatten, isFrame, nest, tagTokens, type Item } from './blocks.js'
@@ -52,7 +53,7 @@ function editions(items: Item<JsxTag>[], file: VFile, tally: Tally): RootContent
 function inlineEditions(tree: Root, file: VFile, tally: Tally): void {
   visit(tree, 'paragraph', (node: Paragraph) => {
     if (!node.children.some((child) => child.type === 'html' && /^<\/?(?:markdown|latex)>$/.test(child.value))) return
-    const before = toString(node)
+    const before = plainText(node)
     let print = false
     node.children = node.children.filter((child) => {
       if (child.type === 'html' && /^<\/?latex>$/.test(child.value)) {
@@ -62,7 +63,7 @@ function inlineEditions(tree: Root, file: VFile, tally: Tally): void {
       return !print && !(child.type === 'html' && /^<\/?markdown>$/.test(child.value))
     })
     tally.add('pandoc: inline <latex> dropped, <markdown> kept', node.position)
-    rewrite(file, before, toString(node))
+    rewrite(file, before, plainText(node))
   })
 }
 
