@@ -7,7 +7,8 @@ import { rewrite, type Tally } from './dialect.js'
 
 // Inline markup of Eloquent JavaScript: `((term))` index marks read as the term, `[text]{tag}`
 // spans as their text, and `[Chapter ?](name)` links, whose `?` the book fills with a number.
-const term = /\(\((?!\()([^\n]+?)\)\)/g
+// A term may run over a line break: `((callback\nfunction))`.
+const term = /\(\((?!\()([^()]{1,80}?)\)\)/g
 const span = /\[([^\]\n]+)\]\{\w+(?:\s[^}\n]*)?\}/g
 
 export function eloquentInline(tree: Root, file: VFile, tally: Tally): void {

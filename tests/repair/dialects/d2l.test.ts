@@ -1,4 +1,5 @@
-import type { Code, Math } from 'mdast'
+import type { Code } from 'mdast'
+import type { Math } from 'mdast-util-math'
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { repair } from './helpers.js'
