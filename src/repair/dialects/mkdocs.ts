@@ -1,4 +1,4 @@
-import type { Code, Paragraph, Root, RootContent, Text } from 'mdast'
+import type { Code, ListItem, Paragraph, Root, RootContent, Text } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { isFrame, nest, paragraphLines, parseMarkdown, tagTokens, type Item } from './blocks.js'
@@ -36,7 +36,14 @@ function unwrap(items: Item<JsxTag>[], tally: Tally): RootContent[] {
   return items.flatMap((item) => {
     if (!isFrame(item)) return [item]
     tally.add(`MkDocs: <${item.name} markdown> blocks unwrapped`, item.at.position)
-    return unwrap(item.children, tally)
+    const blocks = unwrap(item.children, tally)
+    // Cards draw a rule between their title and text; on a slide it only splits the item.
+    for (const block of blocks) {
+      visit(block, 'listItem', (node: ListItem) => {
+        node.children = node.children.filter((child) => child.type !== 'thematicBreak')
+      })
+    }
+    return blocks
   })
 }
 
