@@ -1,14 +1,12 @@
 import type { Heading, Image, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import type { Deck, Slide, SlideKind } from '../types.js'
 import { spoken } from '../util/spoken.js'
 import { attachFootnotes } from './footnotes.js'
 import { collectLinks } from './links.js'
 import { inferSlideLevel } from './slide-level.js'
-import { takeTitle } from './title.js'
+import { frontMatterNote, takeTitle } from './title.js'
 import { titleText } from '../util/title.js'
 
 export interface PlanOptions {
@@ -43,7 +41,7 @@ export function planSlides(options: PlanOptions = {}) {
     const frontMatter = tree.children.find((node) => node.type === 'yaml')
     add('title', title, heading, {
       subtitle: subtitleOf(book ? { subtitle: book, ...matter } : matter, lead),
-      notes: [...(heading?.data?.notes ?? []), ...(leadParagraph ? [spoken(leadParagraph)] : []), ...(file.data.setAside ?? []), ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [`Front matter: ${spoken(unified().use(remarkParse).parse(frontMatter.value) as Root)}`] : [])],
+      notes: [...(heading?.data?.notes ?? []), ...(leadParagraph ? [spoken(leadParagraph)] : []), ...(file.data.setAside ?? []), ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [frontMatterNote(frontMatter.value)] : [])],
     })
 
     const sectionHeadings = body.filter((node): node is Heading => node.type === 'heading' && node.depth < slideLevel)

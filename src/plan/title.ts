@@ -1,5 +1,6 @@
 import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { parse } from 'yaml'
 import { collapseWhitespace, splitSentences } from '../util/text.js'
 
 export interface TitleParts {
@@ -54,4 +55,29 @@ function titleHeading(blocks: RootContent[]): { heading: Heading; book?: Heading
   if (!first || first.depth !== Math.min(...headings.map((heading) => heading.depth))) return undefined
   const before = blocks.slice(0, blocks.indexOf(first))
   return before.every((node) => node.type !== 'paragraph' && node.type !== 'list') ? { heading: first } : undefined
+}
+
+/**
+ * The chapter's front matter (or title block) for the title slide's notes, as words: every
+ * key and its value, `Title: Ninja. Author: Evan Martin.`, not YAML. Unreadable YAML stays
+ * as written.
+ */
+export function frontMatterNote(yaml: string): string {
+  let data: unknown
+  try {
+    data = parse(yaml)
+  } catch {
+    return `Front matter: ${yaml.trim()}`
+  }
+  const words = (value: unknown): string =>
+    Array.isArray(value)
+      ? value.map(words).join(', ')
+      : value && typeof value === 'object'
+        ? Object.entries(value).map(([key, inner]) => `${key} ${words(inner)}`).join(', ')
+        : value instanceof Date
+          ? value.toISOString().slice(0, 10)
+          : String(value ?? '')
+  if (!data || typeof data !== 'object') return `Front matter: ${words(data)}`
+  const fields = Object.entries(data).map(([key, value]) => `${key[0].toUpperCase()}${key.slice(1).replace(/[_-]+/g, ' ')}: ${words(value).replace(/[.\s]+$/, '')}.`)
+  return `Front matter — ${fields.join(' ')}`
 }

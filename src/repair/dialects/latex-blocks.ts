@@ -47,6 +47,14 @@ export function latexBlocks(tree: Root, context: LatexContext): void {
   }
 }
 
+/** Coverage stops looking for these blocks as written (inner environments' lines too). */
+function forget(items: Item<string>[], context: LatexContext): void {
+  for (const item of items) {
+    rewrite(context.file, isFrame(item) ? item.at : item)
+    if (isFrame(item)) forget(item.children, context)
+  }
+}
+
 function layoutLine(line: string): boolean {
   const found = commands(line)
   if (!found.length || !found.every((command) => layoutOnly.has(command.name))) return false
@@ -65,6 +73,8 @@ function renderLatex(items: Item<string>[], context: LatexContext): RootContent[
     rewrite(context.file, item.at)
     if (!item.closed) guess(context.file, 'latex', `LaTeX: \\begin{${item.name}} is never ended; read up to the end of its section`, item.at.position)
     const made = environmentBlocks(item, context, rawOf(item.children, context))
+    // Its lines were LaTeX; what they hold is now on the slide or in the notes, in words.
+    forget(item.children, context)
     if (made) out.push(...made)
     else {
       guess(context.file, 'latex', `LaTeX: environment ${item.name} has no slide form; its text goes to the notes`, item.at.position)
