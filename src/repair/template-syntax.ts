@@ -35,7 +35,9 @@ export function repairTemplateSyntax() {
       if (node.type !== 'paragraph' && node.type !== 'heading') return
       const block = node as Paragraph | Heading
       const before = spoken(block)
-      // A heading's id is markup only: the heading keeps every word, and needs no notes for it.
+      // A heading's id is markup only: in a chapter read as a book toolchain's (whose notes
+      // carry no markup) it goes; elsewhere the heading as written stays in the notes.
+      const book = Boolean(file.data.dialects?.length)
       let changed = false
       visit(block, 'text', (text: Text) => {
         for (const { name, pattern, strip } of constructs) {
@@ -46,7 +48,7 @@ export function repairTemplateSyntax() {
           if (!strip) continue
           const written = text.value
           text.value = text.value.replace(pattern, '').replace(/[ \t]{2,}/g, ' ')
-          if (name === 'heading attribute') rewrite(file, written, text.value)
+          if (name === 'heading attribute' && book) rewrite(file, written, text.value)
           else changed = true
         }
       })
