@@ -10,7 +10,7 @@ interface Sign {
 
 // What gives each toolchain away: constructs no other markup writes. A dialect applies when its
 // signs occur `least` times or more, so a lone look-alike in prose changes nothing.
-const signs: Record<DialectName, { least: number; signs: Sign[] }> = {
+const signs: Record<DialectName, { least: number; signs: Sign[]; unless?: RegExp }> = {
   eloquent: {
     least: 3,
     signs: [{ pattern: /^\{\{(?:meta|index|indexsee|figure|quote|id|hint|if|table)\b/gm }, { pattern: /\(\((?!\()[^()\n]+\)\)/g }],
@@ -25,6 +25,8 @@ const signs: Record<DialectName, { least: number; signs: Sign[] }> = {
   },
   pandoc: {
     least: 2,
+    // MyST (Sphinx) writes amsmath too, but its directives and targets are its own toolchain.
+    unless: /^(?:`{3,}|:{3,})\{[\w-]+\}|^\([\w/:.-]+\)=$/m,
     signs: [
       { pattern: /^%\s+\S/g },
       { pattern: /^title:\s.+\n(?:[ \t].*\n)*(?:author|date|subtitle):/gi },
@@ -86,7 +88,8 @@ export function recognise(source: string): { name: DialectName; first: number }[
   const blank = (text: string) => text.replace(/[^\n]/g, ' ')
   const prose = source.replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1\2[`~]*[ \t]*$/gm, blank).replace(/\$\$[\s\S]*?\$\$|\$[^$\n]+\$/g, blank)
   return dialectNames.flatMap((name) => {
-    const { least, signs: list } = signs[name]
+    const { least, signs: list, unless } = signs[name]
+    if (unless?.test(source)) return []
     const found = list.flatMap((sign) => [...(sign.inCode ? source : prose).matchAll(sign.pattern)].map((match) => match.index))
     return found.length >= least ? [{ name, first: Math.min(...found) }] : []
   })

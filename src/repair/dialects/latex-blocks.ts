@@ -105,7 +105,11 @@ function environmentBlocks(frame: Frame<string>, context: LatexContext, raw: str
   if (name === 'itemize' || name === 'enumerate') return [items(raw, name === 'enumerate')]
   if (name === 'quote' || name === 'quotation') return [{ type: 'blockquote', children: frame.children.filter((child) => !isFrame(child)) as never, position: at }]
   if (/^(?:verbatim|lstlisting|minted|Verbatim|alltt)$/.test(name)) return [{ type: 'code', lang: null, meta: null, value: raw.trim(), position: at } satisfies Code]
-  if (/^(?:equation|align|gather|multline|eqnarray|displaymath)$/.test(name)) return [{ type: 'math', value: raw.trim(), position: at }]
+  if (/^(?:equation|align|gather|multline|eqnarray|displaymath)$/.test(name)) {
+    // The whole environment is TeX a math renderer reads; the notes keep it, as for any formula.
+    const value = `\\begin{${frame.name}}\n${raw.trim()}\n\\end{${frame.name}}`
+    return [{ type: 'math', value, position: at, data: { notes: [`$$\n${value}\n$$`] } }]
+  }
   if (/^(?:center|flushleft|flushright|minipage|small|footnotesize|abstract)$/.test(name)) return frame.children.flatMap((child) => (isFrame(child) ? [] : [child]))
   return undefined
 }
