@@ -1,6 +1,9 @@
-import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast'
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import { parse } from 'yaml'
+import { spoken } from '../util/spoken.js'
 import { collapseWhitespace, splitSentences } from '../util/text.js'
 
 export interface TitleParts {
@@ -58,26 +61,24 @@ function titleHeading(blocks: RootContent[]): { heading: Heading; book?: Heading
 }
 
 /**
- * The chapter's front matter (or title block) for the title slide's notes, as words: every
- * key and its value, `Title: Ninja. Author: Evan Martin.`, not YAML. Unreadable YAML stays
- * as written.
+ * The chapter's front matter (or title block) for the title slide's notes. Flat metadata reads
+ * as words, `Title: Ninja. Author: Evan Martin.`, not YAML; nested or unreadable YAML keeps
+ * its words as written.
  */
 export function frontMatterNote(yaml: string): string {
   let data: unknown
   try {
     data = parse(yaml)
   } catch {
-    return `Front matter: ${yaml.trim()}`
+    data = undefined
   }
-  const words = (value: unknown): string =>
-    Array.isArray(value)
-      ? value.map(words).join(', ')
-      : value && typeof value === 'object'
-        ? Object.entries(value).map(([key, inner]) => `${key} ${words(inner)}`).join(', ')
-        : value instanceof Date
-          ? value.toISOString().slice(0, 10)
-          : String(value ?? '')
-  if (!data || typeof data !== 'object') return `Front matter: ${words(data)}`
-  const fields = Object.entries(data).map(([key, value]) => `${key[0].toUpperCase()}${key.slice(1).replace(/[_-]+/g, ' ')}: ${words(value).replace(/[.\s]+$/, '')}.`)
+  const scalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value) || value instanceof Date
+  const text = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? ''))
+  const flat = data && typeof data === 'object' && !Array.isArray(data) && Object.values(data).every((value) => scalar(value) || (Array.isArray(value) && value.every(scalar)))
+  if (!flat) return `Front matter: ${spoken(unified().use(remarkParse).parse(yaml) as Root)}`
+  const fields = Object.entries(data as Record<string, unknown>).map(([key, value]) => {
+    const words = Array.isArray(value) ? value.map(text).join(', ') : text(value)
+    return `${key[0].toUpperCase()}${key.slice(1).replace(/[_-]+/g, ' ')}: ${words.replace(/[.\s]+$/, '')}.`
+  })
   return `Front matter — ${fields.join(' ')}`
 }

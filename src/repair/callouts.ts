@@ -111,7 +111,9 @@ function tableCallout(node: Table): Blockquote | undefined {
 }
 
 function quote(heading: string, body: RootContent[], at: RootContent): Blockquote {
-  return { type: 'blockquote', children: [boldLine(heading), ...(body as Blockquote['children'])], position: at.position }
+  // Its words join the notes (an image's alt text is on no slide), read once every repair ran:
+  // a tab or admonition inside it is then words too. An aside list, empty, asks for that.
+  return { type: 'blockquote', children: [boldLine(heading), ...(body as Blockquote['children'])], position: at.position, data: { asides: [] } }
 }
 
 function label(text: string, at: RootContent): Paragraph {

@@ -16,7 +16,7 @@ export interface DialectOptions {
 
 declare module 'mdast' {
   interface Data {
-    /** Notes a dialect gives a block besides its own words (a hint, a solution, index terms). */
+    /** Notes a block gets after its own words (a hint, a solution); empty: its own words only. */
     asides?: string[]
   }
 }

@@ -15,6 +15,7 @@ export function settleDialects() {
   return (tree: Root, file: VFile) => {
     visit(tree, (node) => {
       const block = node as RootContent
+      // An empty list still asks for the block's own words in its notes (callouts do).
       const asides = block.data?.asides
       if (!asides) return
       const own = block.data?.notes ?? (block.type === 'heading' || block.type === 'code' ? [] : [spoken(block)])
