@@ -22,6 +22,7 @@ export async function repair(markdown: string, options: RepairOptions = {}, path
     file,
     find,
     rules: file.messages.map((message) => message.ruleId),
+    places: file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`),
     reasons: file.messages.map((message) => message.reason),
     sentences: (file.data.sentences ?? []).map((sentence) => sentence.text),
   }
