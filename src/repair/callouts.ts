@@ -16,10 +16,12 @@ const fenceOpen = /^(:{3,}|\/{3,})\s*\{?([\w-]*)\}?(?:\[([^\]]*)\])?\s*(?:\|\s*)
 const admonition = /^(?:!!!|\?\?\?\+?)\s*([\w-]+)((?:\s+(?:inline|end))*)(?:\s+"([^"]*)")?\s*$/
 const contentTab = /^===[!+]?\s+"([^"]*)"\s*$/
 
+type Warn = (node: RootContent, construct: string) => void
+type Flow = Parent & { children: RootContent[] }
+
 export function repairCallouts() {
   return (tree: Root, file: VFile) => {
-    const warn = (node: RootContent, construct: string) =>
-      file.info(`${construct} read as a callout`, { place: node.position, ruleId: 'callout', source: 'chapterdeck' })
+    const warn: Warn = (node, construct) => file.info(`${construct} read as a callout`, { place: node.position, ruleId: 'callout', source: 'chapterdeck' })
     walk(tree, (parent) => {
       for (let index = 0; index < parent.children.length; index++) {
         const node = parent.children[index]
@@ -33,63 +35,67 @@ export function repairCallouts() {
         }
         if (node.type !== 'paragraph') continue
         const lines = splitLines(node.children)
-        const first = toString(lines[0] ?? []).trim()
-        const mkdocs = admonition.exec(first)
-        const next = parent.children[index + 1]
-        const tab = contentTab.exec(first)
-        if ((mkdocs || tab) && (lines.length > 1 || (next?.type === 'code' && !next.lang))) {
-          warn(node, mkdocs ? 'MkDocs admonition' : 'MkDocs content tab')
-          // The body: lines right under the opening one (CommonMark runs them on lazily), then
-          // the indented blocks it took for code.
-          const body: RootContent[] = lines.length > 1 ? [{ type: 'paragraph', children: joinLines(lines.slice(1)) }] : []
-          let end = index
-          for (let code = parent.children[end + 1]; code?.type === 'code' && !code.lang; code = parent.children[end + 1]) {
-            body.push(...(unified().use(remarkParse).use(remarkGfm).parse(code.value) as Root).children)
-            end += 1
-          }
-          const blocks = mkdocs
-            ? [quote(title(mkdocs[1], mkdocs[3]), body, node)]
-            : // A tab is its label, then its body: no quote of its own, so a long body still
-              // splits across slides. The label may open with an icon (`:octicons-mark-github-16:`).
-              [label(tab![1].replace(/:[\w-]+:/g, '').trim() || 'Tab', node), ...body]
-          parent.children.splice(index, end - index + 1, ...blocks)
-          continue
-        }
-        const fence = fenceOpen.exec(first)
-        if (!fence || !(fence[2] || fence[3] || fence[4])) continue
-        const close = closing(fence[1])
-        // The body: the rest of this paragraph, then siblings up to the closing line.
-        const body: RootContent[] = []
-        const rest = lines.slice(1)
-        let end = index
-        let closed = false
-        const take = (restLines: PhrasingContent[][]) => {
-          const at = restLines.findIndex((line) => close.test(toString(line).trim()))
-          const kept = at >= 0 ? restLines.slice(0, at) : restLines
-          if (kept.some((line) => toString(line).trim())) body.push({ type: 'paragraph', children: joinLines(kept) })
-          return at >= 0
-        }
-        closed = take(rest)
-        while (!closed && end + 1 < parent.children.length) {
-          const sibling = parent.children[end + 1]
-          if (sibling.type === 'paragraph') {
-            end += 1
-            closed = take(splitLines(sibling.children))
-            continue
-          }
-          if (sibling.type === 'heading') break
-          body.push(sibling)
-          end += 1
-        }
-        if (!closed) continue
-        warn(node, `"${fence[1]}" container`)
-        parent.children.splice(index, end - index + 1, quote(title(fence[2] || 'note', fence[3] || fence[4]), body, node))
+        if (!mkdocsBlock(parent, index, lines, warn)) container(parent, index, lines, warn)
       }
     })
   }
 }
 
-function githubAlert(node: Blockquote, warn: (node: RootContent, construct: string) => void): void {
+/**
+ * `!!! note "Title"` or `=== "Tab"` over its body: the lines right under it (CommonMark runs
+ * them on lazily), then the code blocks CommonMark made of the indented ones.
+ */
+function mkdocsBlock(parent: Flow, index: number, lines: PhrasingContent[][], warn: Warn): boolean {
+  const node = parent.children[index]
+  const first = toString(lines[0] ?? []).trim()
+  const mkdocs = admonition.exec(first)
+  const tab = contentTab.exec(first)
+  const next = parent.children[index + 1]
+  if (!(mkdocs || tab) || !(lines.length > 1 || (next?.type === 'code' && !next.lang))) return false
+  warn(node, mkdocs ? 'MkDocs admonition' : 'MkDocs content tab')
+  const body: RootContent[] = lines.length > 1 ? [{ type: 'paragraph', children: joinLines(lines.slice(1)) }] : []
+  let end = index
+  for (let code = parent.children[end + 1]; code?.type === 'code' && !code.lang; code = parent.children[end + 1]) {
+    body.push(...(unified().use(remarkParse).use(remarkGfm).parse(code.value) as Root).children)
+    end += 1
+  }
+  const blocks = mkdocs
+    ? [quote(title(mkdocs[1], mkdocs[3]), body, node)]
+    : // A tab is its label, then its body: no quote of its own, so a long body still
+      // splits across slides. The label may open with an icon (`:octicons-mark-github-16:`).
+      [label(tab![1].replace(/:[\w-]+:/g, '').trim() || 'Tab', node), ...body]
+  parent.children.splice(index, end - index + 1, ...blocks)
+  return true
+}
+
+/** A `:::` or `///` container: the rest of its paragraph, then siblings up to its closing line. */
+function container(parent: Flow, index: number, lines: PhrasingContent[][], warn: Warn): void {
+  const node = parent.children[index]
+  const fence = fenceOpen.exec(toString(lines[0] ?? []).trim())
+  if (!fence || !(fence[2] || fence[3] || fence[4])) return
+  const close = closing(fence[1])
+  const body: RootContent[] = []
+  let end = index
+  const take = (restLines: PhrasingContent[][]) => {
+    const at = restLines.findIndex((line) => close.test(toString(line).trim()))
+    const kept = at >= 0 ? restLines.slice(0, at) : restLines
+    if (kept.some((line) => toString(line).trim())) body.push({ type: 'paragraph', children: joinLines(kept) })
+    return at >= 0
+  }
+  let closed = take(lines.slice(1))
+  while (!closed && end + 1 < parent.children.length) {
+    const sibling = parent.children[end + 1]
+    if (sibling.type === 'heading') break
+    end += 1
+    if (sibling.type === 'paragraph') closed = take(splitLines(sibling.children))
+    else body.push(sibling)
+  }
+  if (!closed) return
+  warn(node, `"${fence[1]}" container`)
+  parent.children.splice(index, end - index + 1, quote(title(fence[2] || 'note', fence[3] || fence[4]), body, node))
+}
+
+function githubAlert(node: Blockquote, warn: Warn): void {
   const first = node.children[0]
   if (first?.type !== 'paragraph' || first.children[0]?.type !== 'text') return
   const head = first.children[0]
