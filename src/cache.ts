@@ -30,11 +30,11 @@ export class CacheKeys {
   private readonly keys = new Map<string, string>()
   private readonly entries = new Map<string, BookEntry | undefined>()
 
-  constructor(options: Pick<BuildOptions, 'theme' | 'formats' | 'slideLevel' | 'verify' | 'handoutLayout' | 'paper' | 'assets'>) {
+  constructor(options: Pick<BuildOptions, 'theme' | 'formats' | 'slideLevel' | 'verify' | 'handoutLayout' | 'paper' | 'assets' | 'dialect' | 'tab'>) {
     const hash = createHash('sha256')
     hash.update(version)
     for (const css of loadTheme(options.theme ?? 'chapterdeck').css) hash.update(css)
-    hash.update(JSON.stringify([options.formats ?? defaultFormats, options.slideLevel, options.verify, options.handoutLayout, options.paper, options.assets]))
+    hash.update(JSON.stringify([options.formats ?? defaultFormats, options.slideLevel, options.verify, options.handoutLayout, options.paper, options.assets, options.dialect, options.tab]))
     this.book = hash.digest('hex')
   }
 

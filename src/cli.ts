@@ -7,8 +7,13 @@ import { checkCommand, type CheckFlags } from './cli/check-command.js'
 import { expandPaths, parseFormats, parseLevel, parsePort } from './cli/options.js'
 import { describe, processOutput, type Output } from './cli/output.js'
 import { serveCommand, type ServeFlags } from './cli/serve-command.js'
+import { dialectNames } from './repair/index.js'
 
 export type { Output } from './cli/output.js'
+
+/** `--dialect`: read chapters as one toolchain's markup, or as none, instead of recognising it. */
+const dialectOption = () => new Option('--dialect <name>', "read chapters as this toolchain's markup (default: recognised from the chapter)").choices([...dialectNames, 'none'])
+const tabHelp = "d2lbook chapters: the framework whose code to keep, e.g. pytorch (default: the chapter's first)"
 
 const examples = `
 Examples:
@@ -71,6 +76,8 @@ function buildProgram(program: Command): Command {
     .addOption(new Option('--handout-layout <layout>', 'handout.pdf: notes (slide beside its notes), 2up, 3up (with lines to write on), 6up').choices(['notes', '2up', '3up', '6up']).default('notes'))
     .addOption(new Option('--paper <size>', 'handout paper size').choices(['a4', 'letter']).default('a4'))
     .option('--assets <dir>', "a folder images may also come from, besides each chapter's own")
+    .addOption(dialectOption())
+    .option('--tab <name>', tabHelp)
     .option('--no-verify', 'skip measuring slides in a browser (overflow is then not ruled out)')
     .option('--no-cache', 'rebuild every chapter, even those whose inputs did not change')
     .option('--debug', 'show stack traces for errors')
@@ -84,6 +91,8 @@ function checkProgram(program: Command): Command {
     .argument(...paths)
     .option('-t, --theme <name|file.css>', 'theme to check against', 'chapterdeck')
     .option('--slide-level <n>', 'heading level that starts a slide (default: inferred)', parseLevel)
+    .addOption(dialectOption())
+    .option('--tab <name>', tabHelp)
     .option('--json', 'print findings as JSON, one object per chapter')
     .option('--debug', 'show stack traces for errors')
 }
@@ -97,6 +106,8 @@ function serveProgram(program: Command): Command {
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('-t, --theme <name|file.css>', themeHelp, 'chapterdeck')
     .option('--slide-level <n>', 'heading level that starts a slide (default: inferred)', parseLevel)
+    .addOption(dialectOption())
+    .option('--tab <name>', tabHelp)
     .option('--debug', 'show stack traces for errors')
 }
 

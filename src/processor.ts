@@ -5,10 +5,10 @@ import { paginateSlides, type PaginateOptions } from './paginate/paginate.js'
 import { chapterParse } from './parse/index.js'
 import { checkImages, type ImageOptions } from './plan/images.js'
 import { planSlides, type PlanOptions } from './plan/plan.js'
-import { chapterRepair } from './repair/index.js'
+import { chapterRepair, type RepairOptions } from './repair/index.js'
 import { serializeDeck } from './serialize/serialize.js'
 
-export interface ProcessorOptions extends PlanOptions, PaginateOptions, ImageOptions {}
+export interface ProcessorOptions extends PlanOptions, PaginateOptions, ImageOptions, RepairOptions {}
 
 /**
  * The chapter → deck.md pipeline, in data-flow order. Rendering (HTML, PDF) and writing
@@ -17,7 +17,7 @@ export interface ProcessorOptions extends PlanOptions, PaginateOptions, ImageOpt
 export function createProcessor(options: ProcessorOptions = {}) {
   return unified()
     .use(chapterParse) //       markdown → mdast (+ front matter into file.data.matter)
-    .use(chapterRepair) //      malformed constructs → what the author meant, with warnings
+    .use(chapterRepair(options)) // toolchain markup, malformed constructs → what the author meant
     .use(planSlides, options) // mdast → slide tree (file.data.deck)
     .use(checkImages, options) // figures resolved inside the chapter folder (or --assets)
     .use(condenseProse) //      prose → one bullet each, full text → notes

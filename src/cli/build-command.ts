@@ -6,10 +6,11 @@ import { browserFormats, type Format } from '../formats.js'
 import { plainProgress, type Progress } from '../progress.js'
 import type { HandoutLayout, Paper } from '../render/handout.js'
 import type { BuildOptions } from '../stages/job.js'
+import type { RepairOptions } from '../repair/index.js'
 import { describe, summaryTable, type Output } from './output.js'
 import { chapterReporter, inContext } from './session.js'
 
-export interface BuildFlags {
+export interface BuildFlags extends RepairOptions {
   out: string
   formats: Format[]
   theme: string
@@ -25,8 +26,8 @@ export interface BuildFlags {
 }
 
 export function buildOptions(flags: BuildFlags): BuildOptions {
-  const { out, formats, theme, slideLevel, verify, assets, handoutLayout, paper } = flags
-  return { out, formats, theme, slideLevel, verify, assets, handoutLayout, paper }
+  const { out, formats, theme, slideLevel, verify, assets, handoutLayout, paper, dialect, tab } = flags
+  return { out, formats, theme, slideLevel, verify, assets, handoutLayout, paper, dialect, tab }
 }
 
 /** `chapterdeck build`: the book once, or (--watch) again on every change until Ctrl-C. */

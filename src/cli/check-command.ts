@@ -2,13 +2,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { ChapterResult } from '../build.js'
+import type { RepairOptions } from '../repair/index.js'
 import { ExitCode } from '../errors.js'
 import { messageJson } from '../verify/report.js'
 import { talkFigures, talkSummary } from '../verify/talk.js'
 import { describe, report, type Output } from './output.js'
 import { inContext } from './session.js'
 
-export interface CheckFlags {
+export interface CheckFlags extends RepairOptions {
   theme: string
   slideLevel?: number
   json?: boolean
@@ -30,7 +31,7 @@ export async function checkCommand(chapters: string[], flags: CheckFlags, io: Ou
       context.browser.pool().catch(() => undefined)
       const { buildBook } = await import('../book.js')
       const { failures } = await buildBook(chapters, {
-        out, formats: ['md'], verify: true, noCache: true, page: false, theme: flags.theme, slideLevel: flags.slideLevel, context,
+        out, formats: ['md'], verify: true, noCache: true, page: false, theme: flags.theme, slideLevel: flags.slideLevel, dialect: flags.dialect, tab: flags.tab, context,
         onEvent: (event) => {
           if (event.type === 'done' && event.result) results[chapters.indexOf(event.entry.chapter)] = event.result
           if (event.type === 'failed') io.err(`chapterdeck: ${describe(event.error)}`)

@@ -61,12 +61,12 @@ export function titleLongRuns(deck: Deck, nextGroup: () => number, condenser: Co
 /** Runs of consecutive slides that share a title: a section's divider, its content and figures. */
 function runs(slides: Slide[]): Slide[][] {
   const out: Slide[][] = []
-  let previous = ''
+  let previous: string | undefined
   for (const slide of slides) {
     const title = ['content', 'image', 'section'].includes(slide.kind) ? titleText(slide) : undefined
     if (title !== undefined && title === previous) out[out.length - 1].push(slide)
     else if (title !== undefined) out.push([slide])
-    previous = title ?? ''
+    previous = title
   }
   return out
 }

@@ -1,7 +1,5 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Deck, Slide } from '../types.js'
@@ -12,7 +10,7 @@ import { detectLanguage } from './language.js'
 import { collectLinks } from './links.js'
 import { referenceSlides } from './references.js'
 import { inferSlideLevel } from './slide-level.js'
-import { takeTitle, type TitleParts } from './title.js'
+import { frontMatterNote, takeTitle, type TitleParts } from './title.js'
 import { referenceHeadings, wordsFor, type Words } from './words.js'
 
 export interface PlanOptions {
@@ -62,7 +60,7 @@ function metaOf(parts: TitleParts, matter: Record<string, string>, lang: string,
   return {
     title: toString({ type: 'paragraph', children: parts.title } as Paragraph),
     author: matter.author,
-    subtitle: matter.subtitle,
+    subtitle: matter.subtitle ?? parts.book,
     date: matter.date,
     lang,
     dir: isRtl(lang, toString(tree)) ? 'rtl' : 'ltr',
@@ -78,9 +76,11 @@ function titleSlide(parts: TitleParts, matter: Record<string, string>, tree: Roo
     ...(parts.heading?.data?.notes ?? []),
     ...(parts.leadParagraph ? [spoken(parts.leadParagraph)] : []),
     ...(file.data.setAside ?? []),
-    ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [`Front matter: ${spoken(unified().use(remarkParse).parse(frontMatter.value) as Root)}`] : []),
+    ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [frontMatterNote(frontMatter.value)] : []),
   ]
-  return { type: 'slide', kind: 'title', title: parts.title, subtitle: subtitleOf(matter, parts.lead), children: [], notes, position: parts.heading?.position }
+  // A book's title above the chapter's is the subtitle.
+  const subtitle = subtitleOf(parts.book ? { subtitle: parts.book, ...matter } : matter, parts.lead)
+  return { type: 'slide', kind: 'title', title: parts.title, subtitle, children: [], notes, position: parts.heading?.position }
 }
 
 /** The top-level sections, or the slides when there are none: at least two make an agenda. */

@@ -1,11 +1,10 @@
-import type { Blockquote, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Blockquote, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { Parent } from 'unist'
 import type { VFile } from 'vfile'
-import { spoken } from '../util/spoken.js'
 import { joinLines, splitLines } from '../util/phrasing.js'
 
 // Callouts from the common documentation tools become a quote that opens with its title:
@@ -14,68 +13,89 @@ import { joinLines, splitLines } from '../util/phrasing.js'
 // tabs (`=== "Tab"` with an indented body), which would otherwise show their body as code.
 const alert = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/i
 const fenceOpen = /^(:{3,}|\/{3,})\s*\{?([\w-]*)\}?(?:\[([^\]]*)\])?\s*(?:\|\s*)?(.*)$/
-const admonition = /^(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+"([^"]*)")?\s*$/
+const admonition = /^(?:!!!|\?\?\?\+?)\s*([\w-]+)((?:\s+(?:inline|end))*)(?:\s+"([^"]*)")?\s*$/
 const contentTab = /^===[!+]?\s+"([^"]*)"\s*$/
+
+type Warn = (node: RootContent, construct: string) => void
+type Flow = Parent & { children: RootContent[] }
 
 export function repairCallouts() {
   return (tree: Root, file: VFile) => {
-    const warn = (node: RootContent, construct: string) =>
-      file.info(`${construct} read as a callout`, { place: node.position, ruleId: 'callout', source: 'chapterdeck' })
+    const warn: Warn = (node, construct) => file.info(`${construct} read as a callout`, { place: node.position, ruleId: 'callout', source: 'chapterdeck' })
     walk(tree, (parent) => {
       for (let index = 0; index < parent.children.length; index++) {
         const node = parent.children[index]
         if (node.type === 'blockquote') githubAlert(node, warn)
+        if (node.type === 'table') {
+          const made = tableCallout(node)
+          if (made) {
+            warn(node, 'One-cell table')
+            parent.children[index] = made
+          }
+        }
         if (node.type !== 'paragraph') continue
         const lines = splitLines(node.children)
-        const first = toString(lines[0] ?? []).trim()
-        const mkdocs = admonition.exec(first)
-        const next = parent.children[index + 1]
-        const tab = contentTab.exec(first)
-        if ((mkdocs || tab) && lines.length === 1 && next?.type === 'code' && !next.lang) {
-          warn(node, mkdocs ? 'MkDocs admonition' : 'MkDocs content tab')
-          const body = (unified().use(remarkParse).use(remarkGfm).parse(next.value) as Root).children
-          if (mkdocs) parent.children.splice(index, 2, quote(title(mkdocs[1], mkdocs[2]), body, node, spoken(node)))
-          // A tab is its label, then its body: no quote of its own, so a long body still
-          // splits across slides. The label may open with an icon (`:octicons-mark-github-16:`).
-          else parent.children.splice(index, 2, label(tab![1].replace(/:[\w-]+:/g, '').trim() || 'Tab', node, spoken(node)), ...body)
-          continue
-        }
-        const fence = fenceOpen.exec(first)
-        if (!fence || !(fence[2] || fence[3] || fence[4])) continue
-        const close = closing(fence[1])
-        // The body: the rest of this paragraph, then siblings up to the closing line.
-        const body: RootContent[] = []
-        const rest = lines.slice(1)
-        let end = index
-        let closed = false
-        const take = (restLines: PhrasingContent[][]) => {
-          const at = restLines.findIndex((line) => close.test(toString(line).trim()))
-          const kept = at >= 0 ? restLines.slice(0, at) : restLines
-          if (kept.some((line) => toString(line).trim())) body.push({ type: 'paragraph', children: joinLines(kept) })
-          return at >= 0
-        }
-        closed = take(rest)
-        while (!closed && end + 1 < parent.children.length) {
-          const sibling = parent.children[end + 1]
-          if (sibling.type === 'paragraph') {
-            end += 1
-            closed = take(splitLines(sibling.children))
-            continue
-          }
-          if (sibling.type === 'heading') break
-          body.push(sibling)
-          end += 1
-        }
-        if (!closed) continue
-        warn(node, `"${fence[1]}" container`)
-        const words = spoken({ type: 'root', children: parent.children.slice(index, end + 1) } as Root)
-        parent.children.splice(index, end - index + 1, quote(title(fence[2] || 'note', fence[3] || fence[4]), body, node, words))
+        if (!mkdocsBlock(parent, index, lines, warn)) container(parent, index, lines, warn)
       }
     })
   }
 }
 
-function githubAlert(node: Blockquote, warn: (node: RootContent, construct: string) => void): void {
+/**
+ * `!!! note "Title"` or `=== "Tab"` over its body: the lines right under it (CommonMark runs
+ * them on lazily), then the code blocks CommonMark made of the indented ones.
+ */
+function mkdocsBlock(parent: Flow, index: number, lines: PhrasingContent[][], warn: Warn): boolean {
+  const node = parent.children[index]
+  const first = toString(lines[0] ?? []).trim()
+  const mkdocs = admonition.exec(first)
+  const tab = contentTab.exec(first)
+  const next = parent.children[index + 1]
+  if (!(mkdocs || tab) || !(lines.length > 1 || (next?.type === 'code' && !next.lang))) return false
+  warn(node, mkdocs ? 'MkDocs admonition' : 'MkDocs content tab')
+  const body: RootContent[] = lines.length > 1 ? [{ type: 'paragraph', children: joinLines(lines.slice(1)) }] : []
+  let end = index
+  for (let code = parent.children[end + 1]; code?.type === 'code' && !code.lang; code = parent.children[end + 1]) {
+    body.push(...(unified().use(remarkParse).use(remarkGfm).parse(code.value) as Root).children)
+    end += 1
+  }
+  const blocks = mkdocs
+    ? [quote(title(mkdocs[1], mkdocs[3]), body, node)]
+    : // A tab is its label, then its body: no quote of its own, so a long body still
+      // splits across slides. The label may open with an icon (`:octicons-mark-github-16:`).
+      [label(tab![1].replace(/:[\w-]+:/g, '').trim() || 'Tab', node), ...body]
+  parent.children.splice(index, end - index + 1, ...blocks)
+  return true
+}
+
+/** A `:::` or `///` container: the rest of its paragraph, then siblings up to its closing line. */
+function container(parent: Flow, index: number, lines: PhrasingContent[][], warn: Warn): void {
+  const node = parent.children[index]
+  const fence = fenceOpen.exec(toString(lines[0] ?? []).trim())
+  if (!fence || !(fence[2] || fence[3] || fence[4])) return
+  const close = closing(fence[1])
+  const body: RootContent[] = []
+  let end = index
+  const take = (restLines: PhrasingContent[][]) => {
+    const at = restLines.findIndex((line) => close.test(toString(line).trim()))
+    const kept = at >= 0 ? restLines.slice(0, at) : restLines
+    if (kept.some((line) => toString(line).trim())) body.push({ type: 'paragraph', children: joinLines(kept) })
+    return at >= 0
+  }
+  let closed = take(lines.slice(1))
+  while (!closed && end + 1 < parent.children.length) {
+    const sibling = parent.children[end + 1]
+    if (sibling.type === 'heading') break
+    end += 1
+    if (sibling.type === 'paragraph') closed = take(splitLines(sibling.children))
+    else body.push(sibling)
+  }
+  if (!closed) return
+  warn(node, `"${fence[1]}" container`)
+  parent.children.splice(index, end - index + 1, quote(title(fence[2] || 'note', fence[3] || fence[4]), body, node))
+}
+
+function githubAlert(node: Blockquote, warn: Warn): void {
   const first = node.children[0]
   if (first?.type !== 'paragraph' || first.children[0]?.type !== 'text') return
   const head = first.children[0]
@@ -87,20 +107,41 @@ function githubAlert(node: Blockquote, warn: (node: RootContent, construct: stri
   first.children.unshift({ type: 'strong', children: [{ type: 'text', value: capitalize(match[1]) }] }, { type: 'break' })
 }
 
-function quote(heading: string, body: RootContent[], at: RootContent, words: string): Blockquote {
-  // The callout as written stays in the notes, so its words survive however it is shown.
-  return { type: 'blockquote', children: [boldLine(heading), ...(body as Blockquote['children'])], position: at.position, data: { notes: [words] } }
+/** `| NOTE: |` over one column of rows (You Don't Know JS and other GitHub books): a callout. */
+function tableCallout(node: Table): Blockquote | undefined {
+  const [head, ...rows] = node.children
+  const kind = /^(note|tip|warning|important|caution|hint|info)\s*:?$/i.exec(toString(head ?? []).trim())
+  if (!kind || !rows.length || node.children.some((row) => row.children.length !== 1)) return undefined
+  const body: RootContent[] = rows.map((row) => ({ type: 'paragraph', children: row.children[0].children, position: row.position }))
+  return quote(capitalize(kind[1]), body, node)
 }
 
-function label(text: string, at: RootContent, words: string): Paragraph {
-  return { ...boldLine(text), position: at.position, data: { notes: [words] } }
+function quote(heading: string, body: RootContent[], at: RootContent): Blockquote {
+  // Its words join the notes (an image's alt text is on no slide), read once every repair ran:
+  // a tab or admonition inside it is then words too. An aside list, empty, asks for that.
+  return { type: 'blockquote', children: [boldLine(heading), ...(body as Blockquote['children'])], position: at.position, data: { asides: [] } }
+}
+
+function label(text: string, at: RootContent): Paragraph {
+  return { ...boldLine(text), position: at.position }
+}
+
+/**
+ * A callout a toolchain writes its own way (MDX `<Note>`, `<Pitfall>`): a quote that opens with
+ * its title when it is short prose, else its title as a bold line over its blocks, which can
+ * then split across slides like any others.
+ */
+export function callout(heading: string, body: RootContent[], at: RootContent): RootContent[] {
+  const short = body.length <= 3 && body.every((node) => node.type === 'paragraph' || node.type === 'list')
+  return short ? [quote(heading, body, at)] : [label(heading, at), ...body]
 }
 
 function boldLine(text: string): Paragraph {
   return { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: text }] }] }
 }
 
-function title(kind: string, text?: string): string {
+/** A callout's title from its kind and its own title: `note`, "Read this" → "Note: Read this". */
+export function title(kind: string, text?: string): string {
   const name = capitalize(kind.replace(/[-_]+/g, ' '))
   return text?.trim() ? `${name}: ${text.trim()}` : name
 }

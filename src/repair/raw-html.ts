@@ -59,6 +59,8 @@ function blockHtml({ fromHtml, sanitize, defaultSchema, toMdast }: Hast, node: H
   const mdast = toMdast(sanitize(fromHtml(node.value, { fragment: true }), defaultSchema) as HastRoot) as Root
   visit(mdast, (child) => {
     child.position = node.position
+    // A table without a header row comes back with an empty one: its first row heads it.
+    if (child.type === 'table' && child.children.length > 1 && !toString(child.children[0]).trim()) child.children.shift()
   })
   // A bare <img> or text comes back as phrasing; blocks need it wrapped in a paragraph.
   const out: RootContent[] = []

@@ -2,6 +2,7 @@ import type { Code, Heading, Paragraph, Root, Text } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { spoken } from '../util/spoken.js'
+import { rewrite } from './dialects/dialect.js'
 
 // Syntax of site generators Markdown cannot know. Pure markup (Hugo shortcode tags, Liquid
 // tags, `{#id}` heading attributes, MDX imports) is stripped from slides; values a reader needs
@@ -34,6 +35,9 @@ export function repairTemplateSyntax() {
       if (node.type !== 'paragraph' && node.type !== 'heading') return
       const block = node as Paragraph | Heading
       const before = spoken(block)
+      // A heading's id is markup only: in a chapter read as a book toolchain's (whose notes
+      // carry no markup) it goes; elsewhere the heading as written stays in the notes.
+      const book = Boolean(file.data.dialects?.length)
       let changed = false
       visit(block, 'text', (text: Text) => {
         for (const { name, pattern, strip } of constructs) {
@@ -41,10 +45,11 @@ export function repairTemplateSyntax() {
           const found = text.value.match(pattern)
           if (!found) continue
           warn(name, text.position ?? block.position, !strip)
-          if (strip) {
-            text.value = text.value.replace(pattern, '').replace(/[ \t]{2,}/g, ' ')
-            changed = true
-          }
+          if (!strip) continue
+          const written = text.value
+          text.value = text.value.replace(pattern, '').replace(/[ \t]{2,}/g, ' ')
+          if (name === 'heading attribute' && book) rewrite(file, written, text.value)
+          else changed = true
         }
       })
       if (changed) block.data = { ...block.data, notes: [before] }

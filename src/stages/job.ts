@@ -6,8 +6,9 @@ import { browserFormats, defaultFormats, type Format } from '../formats.js'
 import type { HandoutLayout, Paper } from '../render/handout.js'
 import type { Theme } from '../render/theme.js'
 import type { Deck } from '../types.js'
+import type { RepairOptions } from '../repair/index.js'
 
-export interface BuildOptions {
+export interface BuildOptions extends RepairOptions {
   /** Output root; each chapter gets `<out>/<slug>/`. Default `dist`. */
   out?: string
   formats?: Format[]

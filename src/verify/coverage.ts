@@ -2,7 +2,7 @@ import type { Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Deck } from '../types.js'
 import { notesOf } from '../serialize/notes.js'
-import { normalize, type Sentence } from '../util/sentences.js'
+import { normalize, plainText, type Sentence } from '../util/sentences.js'
 import { titleText } from '../util/title.js'
 
 export interface Coverage {
@@ -83,9 +83,13 @@ class SlideTexts {
 
 const blockParents = new Set(['root', 'list', 'listItem', 'blockquote', 'table', 'tableRow', 'footnoteDefinition'])
 
-/** Text of a block with its child blocks on separate lines, as a browser lays them out. */
+/**
+ * Text of a block with its child blocks and hard breaks on separate lines, as a browser lays
+ * them out (a callout's bold title stands apart from the line under it).
+ */
 function blockText(node: Nodes): string {
-  if (!('children' in node)) return toString(node)
+  if (node.type === 'break') return '\n'
+  if (!('children' in node)) return plainText(node)
   const separator = blockParents.has(node.type) ? '\n' : ''
   return (node.children as Nodes[]).map(blockText).join(separator)
 }

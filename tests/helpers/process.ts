@@ -8,7 +8,7 @@ import { chapterRepair } from '../../src/repair/index.js'
 import { serializeDeck } from '../../src/serialize/serialize.js'
 
 /** The pipeline up to the slide plan: parse, repair, plan (no condensing or layout). */
-export const planOnly = (options: ProcessorOptions = {}) => unified().use(chapterParse).use(chapterRepair).use(planSlides, options).use(serializeDeck)
+export const planOnly = (options: ProcessorOptions = {}) => unified().use(chapterParse).use(chapterRepair(options)).use(planSlides, options).use(serializeDeck)
 
 /** Runs the whole deck.md pipeline on Markdown text, as build does, without writing anything. */
 export async function processMarkdown(value: string, options: ProcessorOptions = {}, path = 'chapter.md', processor = createProcessor) {

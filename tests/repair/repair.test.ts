@@ -1,23 +1,11 @@
-import type { Image, Link, List, Root } from 'mdast'
-import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
-import { VFile } from 'vfile'
+import type { Image, Link, List } from 'mdast'
 import { describe, expect, it } from 'vitest'
-import { chapterParse } from '../../src/parse/index.js'
-import { chapterRepair } from '../../src/repair/index.js'
+import { repair as repairWith } from './dialects/helpers.js'
 
+/** The helper's messages as `line:column rule`, as these tests compare them. */
 async function repair(markdown: string) {
-  const file = new VFile({ path: 'ch.md', value: markdown })
-  const processor = unified().use(chapterParse).use(chapterRepair)
-  const tree = (await processor.run(processor.parse(file), file)) as Root
-  const find = <T>(type: string) => {
-    const found: T[] = []
-    visit(tree, type, (node) => {
-      found.push(node as T)
-    })
-    return found
-  }
-  return { tree, file, find, rules: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`) }
+  const repaired = await repairWith(markdown, {}, 'ch.md')
+  return { ...repaired, rules: repaired.places }
 }
 
 describe('repair', () => {

@@ -35,4 +35,16 @@ describe('coverage', () => {
     expect(result.ratio).toBe(0.5)
     expect(result.map[1]).toEqual({ text: 'Nowhere in this deck at all.', line: 7 })
   })
+
+  it('finds a callout\'s words under its title line, and a formula touching CJK words', async () => {
+    const { file, deck } = await processMarkdown('# 标题\n\n## 一\n\n> [!NOTE]\n> Keep your keys in the vault.\n\n让我们将$\\mathbf{v}_t$扩展到更多的地方去。\n')
+    expect(coverage(file.data.sentences ?? [], deck).missing).toEqual([])
+  })
+
+  it('looks for what a dialect made of a sentence: dropped markup is no lost sentence', async () => {
+    const { file, deck } = await processMarkdown('r[stmt]\n# Statements\n\nr[stmt.intro]\nA statement is a component of a block.\n\nr[stmt.kind]\nRust has two kinds of statement.\n')
+    const result = coverage(file.data.sentences ?? [], deck)
+    expect(file.data.sentences?.map((sentence) => sentence.text.trim())).toEqual(['A statement is a component of a block.', 'Rust has two kinds of statement.'])
+    expect(result.ratio).toBe(1)
+  })
 })
