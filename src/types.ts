@@ -99,6 +99,8 @@ declare module 'mdast' {
     callout?: string
     /** How much a bullet's sentence weighs in the chapter's terms: the key points take the heaviest. */
     weight?: number
+    /** The last line of a references slide: how many links only the notes list. */
+    more?: boolean
     /** A figure set beside the text; for one that cannot be shown, its drawn placeholder file. */
     figure?: { asset?: string; svg?: string }
   }

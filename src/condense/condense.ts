@@ -60,7 +60,7 @@ export function condenseBlocks(blocks: RootContent[], condenser: Condenser): Roo
     if (node.type !== 'paragraph' || isLabel(node)) {
       // Typeset formulas have no words, and CJK lines the author wrapped are joined on the
       // slide: the speaker (and search) get the text as written in the notes.
-      if (!node.data?.notes && (hasInlineMath(node) || wrapsCjk(node))) node.data = { ...node.data, notes: [spoken(node)] }
+      if (!node.data?.notes && (hasInlineMath(node) || wrapsCjk(node) || hasRawUrl(node))) node.data = { ...node.data, notes: [spoken(node)] }
       out.push(node)
       return
     }
@@ -100,6 +100,13 @@ function introduces(node: Paragraph, next: RootContent): boolean {
 /** A line all in bold (a tab's label, a caption's title): it stays as written. */
 function isLabel(node: Paragraph): boolean {
   return node.children.length === 1 && node.children[0].type === 'strong'
+}
+
+/** A long address written out as a link: the slide shows its site (serialize), the notes all of it. */
+function hasRawUrl(node: RootContent): boolean {
+  let found = false
+  visit(node, 'link', (link) => void (found ||= toString(link).length > 40 && toString(link).includes(link.url.replace(/^mailto:/, ''))))
+  return found
 }
 
 function wrapsCjk(node: RootContent): boolean {

@@ -69,7 +69,9 @@ export function splitLayouts(deck: Deck): void {
     const figure = slide.children.findIndex(isFigure)
     const beside = figure >= 0 && slide.children.length > 1 && !others.includes('image')
     if (beside) slide.children = joinBullets([slide.children[figure], ...slide.children.filter((_, index) => index !== figure)])
-    const classes = beside ? [...others, 'split'] : others
+    // A figure left alone on a part is a figure slide.
+    const alone = figure >= 0 && slide.children.length === 1 && !others.includes('image')
+    const classes = beside ? [...others, 'split'] : alone ? [...others, 'image'] : others
     slide.classes = classes.length ? classes : undefined
   }
 }

@@ -10,6 +10,7 @@ import { chapterdeckMetrics, type ThemeMetrics } from './metrics.js'
 import { bodyHeight, defaultLimits, number, partOf, roomFor, splitBlocks } from './paginate.js'
 import { titleText } from '../util/title.js'
 import { retitleRuns } from '../layout/index.js'
+import { fewerReferences } from '../plan/references.js'
 
 /** Characters of one word beyond which no slide can show it, even wrapped. */
 const unbreakable = 500
@@ -65,6 +66,12 @@ export async function fitDeck(deck: Deck, file: VFile, options: FitOptions): Pro
     }
     let changed = false
     for (const index of bad.reverse()) {
+      // References never run to more slides: fewer links show, the rest are in the notes.
+      if (deck.children[index].kind === 'references' && fewerReferences(deck, index)) {
+        changed = true
+        fixes += 1
+        continue
+      }
       const replacement = fixSlide(deck.children[index], measures[index], m, file, round)
       if (!replacement) continue
       deck.children.splice(index, 1, ...replacement)
@@ -126,7 +133,7 @@ function fixSlide(slide: Slide, measure: SlideMeasure, m: ThemeMetrics, file: VF
     // One block that cannot be split: its text goes to the notes.
     const tallest = slide.children.reduce((best, child, index) => (blockHeight(child, metrics) > blockHeight(slide.children[best], metrics) ? index : best), 0)
     const target = slide.children[tallest]
-    if (target.type !== 'heading' && !target.data?.movedToNotes) return [moveToNotes(slide, tallest, file, 'it is taller than a slide')]
+    if (target.type !== 'heading' && !target.data?.movedToNotes && !target.data?.figure) return [moveToNotes(slide, tallest, file, 'it is taller than a slide')]
   }
   return undefined
 }

@@ -1,9 +1,9 @@
 import type { List, ListItem, RootContent } from 'mdast'
-import type { LinkRef, Slide } from '../types.js'
-import type { Words } from './words.js'
+import type { Deck, LinkRef, Slide } from '../types.js'
+import { wordsFor, type Words } from './words.js'
 
 /** Lines (links and section names) one references slide shows, in two columns. */
-export const referenceLines = 20
+export const referenceLines = 18
 const maxSlides = 2
 const minLinks = 3
 
@@ -27,7 +27,7 @@ export function referenceSlides(links: LinkRef[], words: Words, group: () => num
   while (typeof pages[1][pages[1].length - 1] === 'string') pages[1].pop()
   const rest = ordered.length - visible.filter((line) => typeof line !== 'string').length
   const blocks = pages.filter((page) => page.length).map(pageBlocks)
-  if (rest > 0) blocks[blocks.length - 1].push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: words.moreLinks(rest) }] }] })
+  if (rest > 0) blocks[blocks.length - 1].push(moreLine(words.moreLinks(rest)))
   const id = group()
   return blocks.map((children, index) => ({
     type: 'slide',
@@ -37,6 +37,41 @@ export function referenceSlides(links: LinkRef[], words: Words, group: () => num
     children,
     notes: index ? [] : [`${words.linksCited}:`, ...ordered.map((link) => `${link.text ? link.text + ': ' : ''}${link.url}`)],
   }))
+}
+
+/**
+ * A references slide that does not fit shows a quarter fewer links (its last ones); the last
+ * references slide counts, on its last line, the links left for the notes. False when the
+ * slide shows no link to take away.
+ */
+export function fewerReferences(deck: Deck, index: number): boolean {
+  const slide = deck.children[index]
+  const lists = slide.children.filter((block): block is List => block.type === 'list')
+  const items = lists.reduce((sum, list) => sum + list.children.length, 0)
+  if (items < 2) return false
+  let drop = Math.ceil(items / 4)
+  for (const list of [...lists].reverse()) {
+    const taken = Math.min(drop, list.children.length)
+    list.children = list.children.slice(0, list.children.length - taken)
+    drop -= taken
+  }
+  // No empty list, no section name left without its links.
+  slide.children = slide.children.filter((block) => block.type !== 'list' || block.children.length)
+  while (slide.children.length && slide.children[slide.children.length - 1].type === 'paragraph' && !isMoreLine(slide.children[slide.children.length - 1])) slide.children.pop()
+  const all = deck.children.filter((other) => other.kind === 'references')
+  const shown = all.flatMap((other) => other.children).reduce((sum, block) => sum + (block.type === 'list' ? block.children.length : 0), 0)
+  for (const other of all) other.children = other.children.filter((block) => !isMoreLine(block))
+  const rest = (deck.links?.length ?? shown) - shown
+  if (rest > 0) all[all.length - 1].children.push(moreLine(wordsFor(deck.meta.lang).moreLinks(rest)))
+  return true
+}
+
+function moreLine(text: string): RootContent {
+  return { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: text }] }], data: { more: true } }
+}
+
+function isMoreLine(block: RootContent): boolean {
+  return block.type === 'paragraph' && block.data?.more === true
 }
 
 /** A line of a references slide: a section's name, or a link. */

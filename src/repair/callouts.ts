@@ -1,4 +1,4 @@
-import type { Blockquote, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast'
+import type { Blockquote, Code, List, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -35,7 +35,7 @@ export function repairCallouts() {
         }
         if (node.type !== 'paragraph') continue
         const lines = splitLines(node.children)
-        if (!mkdocsBlock(parent, index, lines, warn)) container(parent, index, lines, warn)
+        if (!mkdocsBlock(parent, index, lines, warn)) container(parent, index, lines, warn, String(file.value))
       }
     })
   }
@@ -69,7 +69,7 @@ function mkdocsBlock(parent: Flow, index: number, lines: PhrasingContent[][], wa
 }
 
 /** A `:::` or `///` container: the rest of its paragraph, then siblings up to its closing line. */
-function container(parent: Flow, index: number, lines: PhrasingContent[][], warn: Warn): void {
+function container(parent: Flow, index: number, lines: PhrasingContent[][], warn: Warn, source: string): void {
   const node = parent.children[index]
   const fence = fenceOpen.exec(toString(lines[0] ?? []).trim())
   if (!fence || !(fence[2] || fence[3] || fence[4])) return
@@ -82,17 +82,48 @@ function container(parent: Flow, index: number, lines: PhrasingContent[][], warn
     if (kept.some((line) => toString(line).trim())) body.push({ type: 'paragraph', children: joinLines(kept) })
     return at >= 0
   }
-  let closed = take(lines.slice(1))
+  // A MyST directive's options (":class: tip") are settings, not words.
+  const rest = lines.slice(1)
+  const options = rest.findIndex((line) => !/^:[\w-]+:/.test(toString(line).trim()))
+  let closed = take(rest.slice(options < 0 ? rest.length : options))
   while (!closed && end + 1 < parent.children.length) {
     const sibling = parent.children[end + 1]
     if (sibling.type === 'heading') break
     end += 1
     if (sibling.type === 'paragraph') closed = take(splitLines(sibling.children))
-    else body.push(sibling)
+    else {
+      // A closing line right under a list is read as the last item's own last line.
+      closed = sibling.type === 'list' && closesList(sibling, close)
+      body.push(sibling)
+    }
   }
   if (!closed) return
   warn(node, `"${fence[1]}" container`)
-  parent.children.splice(index, end - index + 1, quote(title(fence[2] || 'note', fence[3] || fence[4]), body, node))
+  // A MyST example shows Markdown as written beside what it makes: on a slide, as written.
+  const example = fence[2] === 'myst-example' ? exampleSource(source, node, parent.children[end]) : undefined
+  parent.children.splice(index, end - index + 1, quote(title(example ? 'example' : fence[2] || 'note', fence[3] || fence[4]), example ? [example] : body, node))
+}
+
+/** Takes a closing fence off the end of a list's last item, where Markdown puts a lazy line. */
+function closesList(list: List, close: RegExp): boolean {
+  const item = list.children[list.children.length - 1]
+  const last = item?.children[item.children.length - 1]
+  if (last?.type !== 'paragraph') return false
+  const lines = splitLines(last.children)
+  if (!close.test(toString(lines[lines.length - 1] ?? []).trim())) return false
+  if (lines.length > 1) last.children = joinLines(lines.slice(0, -1))
+  else item.children.pop()
+  return true
+}
+
+/** The Markdown between a container's fences, as code. */
+function exampleSource(source: string, open: RootContent, last: RootContent): Code | undefined {
+  const start = open.position?.start.offset
+  const end = last.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  const lines = source.slice(start, end).split('\n').slice(1)
+  if (/^\s*:{3,}\s*$/.test(lines[lines.length - 1] ?? '')) lines.pop()
+  return { type: 'code', lang: 'md', value: lines.join('\n').trim(), position: open.position }
 }
 
 function githubAlert(node: Blockquote, warn: Warn): void {

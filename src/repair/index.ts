@@ -15,7 +15,6 @@ import { repairLinkDoubleParen } from './link-double-paren.js'
 import { repairLinkLinesList } from './link-lines-list.js'
 import { repairListItemSpace } from './list-item-space.js'
 import { repairRawHtml } from './raw-html.js'
-import { repairTableCallout } from './table-callout.js'
 import { repairTemplateSyntax } from './template-syntax.js'
 import { repairUnsafeUrls } from './unsafe-urls.js'
 
@@ -44,7 +43,6 @@ export function chapterRepair(options: RepairOptions = {}): Preset {
       repairLinkDoubleParen,
       repairLinkLinesList,
       repairCallouts,
-      repairTableCallout,
       repairTemplateSyntax,
       // Last: asides into notes, and the sentences coverage looks for, as the dialects left them.
       settleDialects,

@@ -13,4 +13,7 @@ section.references p { font-size: 0.75em; margin: 0.3em 0; }
 section.split { display: block; }
 section.split > p:has(> img:first-child) { float: right; width: 44%; margin: 0 0 0.5em 1em; text-align: center; font-size: 0.7em; }
 section.split > p:has(> img:first-child) img { display: block; width: 100%; max-height: 60vh; object-fit: contain; }
+section.image { display: flex; flex-direction: column; }
+section.image > p:has(> img) { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; align-items: center; }
+section.image > p:has(> img) img { flex: 1 1 0; min-height: 0; max-height: 60vh; object-fit: contain; }
 section.split > ul, section.split > ol, section.split > pre, section.split > blockquote, section.split > table { overflow: hidden; }`
