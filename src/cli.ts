@@ -5,7 +5,7 @@ import { version } from './render/theme.js'
 import { buildCommand, type BuildFlags } from './cli/build-command.js'
 import { checkCommand, type CheckFlags } from './cli/check-command.js'
 import { expandPaths, parseFormats, parseLevel, parsePort } from './cli/options.js'
-import { describe, processOutput, type Output } from './cli/output.js'
+import { describe, processOutput, stackOf, type Output } from './cli/output.js'
 import { serveCommand, type ServeFlags } from './cli/serve-command.js'
 import { dialectNames } from './repair/index.js'
 
@@ -50,7 +50,7 @@ export async function main(argv: string[], io: Output = processOutput()): Promis
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage
     io.err(`chapterdeck: ${describe(error)}`)
-    if (debug && error instanceof Error && error.stack) io.err(error.stack)
+    if (debug) io.err(stackOf(error))
     return isChapterdeckError(error) ? error.code : ExitCode.buildFailed
   }
 }

@@ -39,6 +39,13 @@ export function describe(error: unknown): string {
   return `internal error: ${message.split('\n')[0]} (run with --debug for the stack trace, and please report it)`
 }
 
+/** The stack of an error and of the errors it wraps, for --debug. */
+export function stackOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const cause = error.cause === undefined ? '' : `\ncaused by: ${stackOf(error.cause)}`
+  return `${error.stack ?? error.message}${cause}`
+}
+
 export function summaryTable(entries: { chapter: string; slides: number; warnings: number; errors: number; ms: number; cached: boolean }[]): string {
   const rows = entries.map((entry) => [entry.chapter, String(entry.slides), String(entry.warnings + entry.errors), entry.cached ? 'cached' : `${(entry.ms / 1000).toFixed(1)} s`])
   const header = ['chapter', 'slides', 'warnings', 'time']

@@ -3,7 +3,7 @@ import type { BookEvent } from '../book.js'
 import { createContext, removeScratch, type Context } from '../context.js'
 import { ExitCode, isChapterdeckError } from '../errors.js'
 import type { Progress } from '../progress.js'
-import { describe, report, type Output } from './output.js'
+import { describe, report, stackOf, type Output } from './output.js'
 
 /**
  * Runs a command's work in a build context of its own, which Ctrl-C (or SIGTERM) aborts: the
@@ -55,7 +55,7 @@ export function chapterReporter(io: Output, progress: Progress, flags: ReportFla
     progress.end(event.type === 'failed' ? event.chapter : event.entry.chapter)
     if (event.type === 'failed') {
       progress.line(`chapterdeck: ${describe(event.error)}`)
-      if (flags.debug && event.error.stack) progress.line(event.error.stack)
+      if (flags.debug) progress.line(stackOf(event.error))
       code = Math.max(code, isChapterdeckError(event.error) ? event.error.code : ExitCode.buildFailed)
       return
     }

@@ -27,6 +27,7 @@ export function take(node: RootContent, room: Room, m: ThemeMetrics, force: bool
 }
 
 function takeList(list: List, room: Room, m: ThemeMetrics, width: number, force: boolean): [List, List?] | undefined {
+  if (!list.children.length) return [list]
   let height = m.blockGap
   let words = 0
   let count = 0

@@ -23,66 +23,78 @@ const blocksPerUntitledSlide = 4
  * gets an image slide of its own for now; shaping may set it beside the text it belongs to.
  */
 export function bodySlides(body: RootContent[], options: BodyOptions): Slide[] {
-  const slides: Slide[] = []
-  let current: Slide | undefined
-  let title: PhrasingContent[] = [{ type: 'text', value: options.words.introduction }]
-  let at: RootContent | undefined
-  let subheading: PhrasingContent[] | undefined
-  let section: number | undefined
-  const add = (kind: SlideKind, titleNodes: PhrasingContent[], node?: RootContent, extra: Partial<Slide> = {}) => {
-    const slide: Slide = { type: 'slide', kind, title: titleNodes, children: [], notes: [], position: node?.position, section, ...extra }
-    slides.push(slide)
-    return slide
-  }
-  const content = () => (current ??= add('content', title, at, { group: options.group() }))
+  const state: State = { slides: [], title: [{ type: 'text', value: options.words.introduction }], options }
   const untitled = !body.some((node) => node.type === 'heading')
-  let caption: RootContent | undefined
-  for (const node of body) {
+  for (const [index, node] of body.entries()) {
     // A figure's caption line went with its figure.
-    if (node === caption) continue
-    if (untitled && current && current.children.length >= blocksPerUntitledSlide && node.type === 'paragraph') {
-      current = undefined
-      title = [{ type: 'text', value: titleFromText(toString(node)) }]
-      at = node
+    if (node === state.caption) continue
+    if (untitled && state.current && state.current.children.length >= blocksPerUntitledSlide && node.type === 'paragraph') {
+      Object.assign(state, { current: undefined, title: [{ type: 'text', value: titleFromText(toString(node)) }], at: node })
     }
-    if (node.type === 'heading' && node.depth <= options.slideLevel) {
-      ;[current, subheading, title, at] = [undefined, undefined, node.children, node]
-      if (node.depth <= options.sectionDepth) section = (section ?? 0) + 1
-      // A heading whose markup was cleaned keeps its words as written in the notes.
-      const written = node.data?.notes ?? []
-      if (node.depth < options.slideLevel) add('section', node.children, node).notes.push(sectionNote(node, body, options), ...written)
-      else if (written.length) content().notes.push(...written)
-      continue
+    if (node.type === 'heading' && node.depth <= options.slideLevel) openSlide(node, body, state)
+    else if (node.type === 'thematicBreak') {
+      if (state.current?.children.length) state.current.children.push(node)
+    } else if (node.type === 'paragraph' && node.children.some((child) => child.type === 'image')) addFigures(node, body[index + 1], state)
+    else {
+      if (node.type === 'heading') state.subheading = node.children
+      content(state).children.push(node)
     }
-    if (node.type === 'thematicBreak') {
-      if (current?.children.length) current.children.push(node)
-      continue
-    }
-    if (node.type === 'paragraph' && node.children.some((child) => child.type === 'image')) {
-      const rest: Paragraph = { type: 'paragraph', children: node.children.filter((child) => child.type !== 'image') }
-      const images = node.children.filter((child): child is Image => child.type === 'image')
-      const next = body[body.indexOf(node) + 1]
-      // A caption is the words beside the image ("Fig. 2: …") or the line after it.
-      const inline = images.length === 1 && isCaption(rest)
-      caption = images.length === 1 && !inline && isCaption(next) ? next : undefined
-      // The words around a figure stay together in the notes, alt text included.
-      if (!inline && toString(rest).trim()) content().children.push({ ...rest, position: node.position, data: { ...node.data, notes: [spoken(node)] } })
-      else if (!current) content()
-      if (inline) caption = rest
-      for (const image of images) {
-        const shown = caption ? toString(caption).replace(/\s+/g, ' ').trim() : undefined
-        const notes = [figureNote(image, options.words), ...(caption ? [spoken(caption)] : [])]
-        add('image', subheading ?? title, node, { image: { url: image.url, alt: image.alt ?? '', status: 'ok', caption: shown }, notes, group: current?.group })
-        // Content after a figure continues the slide it interrupted.
-        if (current) current = add('content', current.title, node, { group: current.group })
-      }
-      continue
-    }
-    if (node.type === 'heading') subheading = node.children
-    content().children.push(node)
   }
   // A figure that ended its slide leaves an empty continuation behind.
-  return slides.filter((slide) => slide.kind !== 'content' || slide.children.length)
+  return state.slides.filter((slide) => slide.kind !== 'content' || slide.children.length)
+}
+
+/** The walk's position: the slide being filled and the title, section and caption in force. */
+interface State {
+  slides: Slide[]
+  current?: Slide
+  title: PhrasingContent[]
+  at?: RootContent
+  subheading?: PhrasingContent[]
+  section?: number
+  caption?: RootContent
+  options: BodyOptions
+}
+
+function add(state: State, kind: SlideKind, titleNodes: PhrasingContent[], node?: RootContent, extra: Partial<Slide> = {}): Slide {
+  const slide: Slide = { type: 'slide', kind, title: titleNodes, children: [], notes: [], position: node?.position, section: state.section, ...extra }
+  state.slides.push(slide)
+  return slide
+}
+
+function content(state: State): Slide {
+  return (state.current ??= add(state, 'content', state.title, state.at, { group: state.options.group() }))
+}
+
+function openSlide(node: Heading, body: RootContent[], state: State) {
+  const { options } = state
+  Object.assign(state, { current: undefined, subheading: undefined, title: node.children, at: node })
+  if (node.depth <= options.sectionDepth) state.section = (state.section ?? 0) + 1
+  // A heading whose markup was cleaned keeps its words as written in the notes.
+  const written = node.data?.notes ?? []
+  if (node.depth < options.slideLevel) add(state, 'section', node.children, node).notes.push(sectionNote(node, body, options), ...written)
+  else if (written.length) content(state).notes.push(...written)
+}
+
+function addFigures(node: Paragraph, next: RootContent | undefined, state: State) {
+  const rest: Paragraph = { type: 'paragraph', children: node.children.filter((child) => child.type !== 'image') }
+  const images = node.children.filter((child): child is Image => child.type === 'image')
+  // A caption is the words beside the image ("Fig. 2: …") or the line after it.
+  const inline = images.length === 1 && isCaption(rest)
+  state.caption = images.length === 1 && !inline && isCaption(next) ? next : undefined
+  // The words around a figure stay together in the notes, alt text included.
+  if (!inline && toString(rest).trim()) content(state).children.push({ ...rest, position: node.position, data: { ...node.data, notes: [spoken(node)] } })
+  else if (!state.current) content(state)
+  if (inline) state.caption = rest
+  const caption = state.caption
+  for (const image of images) {
+    const shown = caption ? toString(caption).replace(/\s+/g, ' ').trim() : undefined
+    const notes = [figureNote(image, state.options.words), ...(caption ? [spoken(caption)] : [])]
+    const figure = { url: image.url, alt: image.alt ?? '', status: 'ok' as const, caption: shown }
+    add(state, 'image', state.subheading ?? state.title, node, { image: figure, notes, group: state.current?.group })
+    // Content after a figure continues the slide it interrupted.
+    if (state.current) state.current = add(state, 'content', state.current.title, node, { group: state.current.group })
+  }
 }
 
 // "Figure 4-1: …", "Listing 2", "图 3": a line that names the figure just above it.

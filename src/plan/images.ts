@@ -21,66 +21,79 @@ export interface ImageOptions {
 export function checkImages(options: ImageOptions = {}) {
   return (deck: Deck, file: VFile) => {
     const base = path.resolve(file.cwd, file.dirname ?? '.')
-    const roots = [base, ...(options.assets && fs.existsSync(options.assets) ? [path.resolve(file.cwd, options.assets)] : [])].map((root) => fs.realpathSync(root))
-    const assets = new Map<string, string>()
-    const resolve = (url: string, place: Position | undefined): Resolved => {
-      if (/^[a-z][a-z\d+.-]*:/i.test(url) && !url.startsWith('file:')) {
-        file.message(`Remote image is not fetched at build time; shown as a link: ${url}`, { place, ruleId: 'image-remote', source: 'chapterdeck' })
-        return { status: 'remote' }
-      }
-      const relative = safeDecode(url.replace(/^file:\/\//, '').split(/[?#]/)[0])
-      // Relative to the chapter first, then to the assets root.
-      const candidates = [path.resolve(base, relative), ...roots.slice(1).map((root) => path.resolve(root, relative.replace(/^\/+/, '')))]
-      const resolved = candidates.find((candidate) => fs.existsSync(candidate)) ?? candidates[0]
-      // Only files inside the chapter's folder (or --assets) are copied: never /etc/passwd, ../ or a symlink out.
-      const real = fs.existsSync(resolved) ? fs.realpathSync(resolved) : resolved
-      if (!roots.some((root) => inside(real, root))) {
-        file.message(`Image "${relative}" is outside the chapter's folder${roots.length > 1 ? ' and --assets' : ''}; not copied, shown as a placeholder. Move it next to the chapter or pass --assets`, {
-          place,
-          ruleId: 'image-outside',
-          source: 'chapterdeck',
-        })
-        return { status: 'missing', relative }
-      }
-      if (fs.existsSync(resolved) && fs.statSync(resolved).isFile()) {
-        const asset = assets.get(resolved) ?? assetName(resolved, new Set(assets.values()))
-        assets.set(resolved, asset)
-        return { status: 'ok', file: resolved, asset }
-      }
-      file.message(`Image not found: "${relative}"; the slide shows a placeholder. Add the file next to the chapter or fix the path`, {
-        place,
-        ruleId: 'image-missing',
-        source: 'chapterdeck',
-      })
-      return { status: 'missing', relative }
-    }
-
+    const extra = options.assets && fs.existsSync(options.assets) ? [path.resolve(file.cwd, options.assets)] : []
+    const roots = [base, ...extra].map((root) => fs.realpathSync(root))
+    const where: Where = { file, base, roots, assets: new Map() }
     for (const slide of deck.children) {
       if (slide.image) {
-        const result = resolve(slide.image.url, slide.position)
+        const result = resolveImage(slide.image.url, slide.position, where)
         slide.image.status = result.status
         if (result.status === 'ok') Object.assign(slide.image, { file: result.file, asset: result.asset })
       }
       for (const child of slide.children) {
         visit(child as RootContent, 'image', (node: Image, index, parent) => {
-          const result = resolve(node.url, node.position)
+          const result = resolveImage(node.url, node.position, where)
           if (result.status === 'ok') {
             slide.assets = [...(slide.assets ?? []), { file: result.file, asset: result.asset }]
             node.url = result.asset
             return
           }
           if (!parent || index === undefined) return
-          const label = node.alt || node.url
-          const stand: PhrasingContent =
-            result.status === 'remote'
-              ? { type: 'link', url: node.url, children: [{ type: 'text', value: `[image: ${label}]` }] }
-              : { type: 'emphasis', children: [{ type: 'text', value: `[image not found: ${label}]` }] }
-          parent.children.splice(index, 1, stand)
+          parent.children.splice(index, 1, standIn(node, result.status))
           return [SKIP, index + 1]
         })
       }
     }
   }
+}
+
+/** Where a chapter's images may come from, and the asset names given so far. */
+interface Where {
+  file: VFile
+  base: string
+  roots: string[]
+  assets: Map<string, string>
+}
+
+function resolveImage(url: string, place: Position | undefined, where: Where): Resolved {
+  const { file, base, roots, assets } = where
+  if (/^[a-z][a-z\d+.-]*:/i.test(url) && !url.startsWith('file:')) {
+    file.message(`Remote image is not fetched at build time; shown as a link: ${url}`, { place, ruleId: 'image-remote', source: 'chapterdeck' })
+    return { status: 'remote' }
+  }
+  const relative = safeDecode(url.replace(/^file:\/\//, '').split(/[?#]/)[0])
+  // Relative to the chapter first, then to the assets root.
+  const candidates = [path.resolve(base, relative), ...roots.slice(1).map((root) => path.resolve(root, relative.replace(/^\/+/, '')))]
+  const resolved = candidates.find((candidate) => fs.existsSync(candidate)) ?? candidates[0]
+  // Only files inside the chapter's folder (or --assets) are copied: never /etc/passwd, ../ or a symlink out.
+  const real = fs.existsSync(resolved) ? fs.realpathSync(resolved) : resolved
+  if (!roots.some((root) => inside(real, root))) {
+    file.message(`Image "${relative}" is outside the chapter's folder${roots.length > 1 ? ' and --assets' : ''}; not copied, shown as a placeholder. Move it next to the chapter or pass --assets`, {
+      place,
+      ruleId: 'image-outside',
+      source: 'chapterdeck',
+    })
+    return { status: 'missing', relative }
+  }
+  if (fs.existsSync(resolved) && fs.statSync(resolved).isFile()) {
+    const asset = assets.get(resolved) ?? assetName(resolved, new Set(assets.values()))
+    assets.set(resolved, asset)
+    return { status: 'ok', file: resolved, asset }
+  }
+  file.message(`Image not found: "${relative}"; the slide shows a placeholder. Add the file next to the chapter or fix the path`, {
+    place,
+    ruleId: 'image-missing',
+    source: 'chapterdeck',
+  })
+  return { status: 'missing', relative }
+}
+
+/** What an inline image that cannot be shown becomes: a link, or a marked placeholder. */
+function standIn(node: Image, status: 'remote' | 'missing'): PhrasingContent {
+  const label = node.alt || node.url
+  return status === 'remote'
+    ? { type: 'link', url: node.url, children: [{ type: 'text', value: `[image: ${label}]` }] }
+    : { type: 'emphasis', children: [{ type: 'text', value: `[image not found: ${label}]` }] }
 }
 
 function inside(file: string, folder: string): boolean {
