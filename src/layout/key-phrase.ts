@@ -8,7 +8,7 @@ import { titleFromText } from '../util/title.js'
 /**
  * A few words naming what a block holds, to title a part of a long run: for prose its
  * weightiest noun phrase, for a table the first cells of its first and last rows, for code
- * its first line when short. Empty when nothing short names it.
+ * what it declares or a comment it opens with. Empty when nothing short names it.
  */
 export function keyPhrase(block: RootContent, condenser: Condenser): string {
   if (block.type === 'table') {
@@ -16,10 +16,7 @@ export function keyPhrase(block: RootContent, condenser: Condenser): string {
     const rows = block.children.length
     return rows > 2 ? `${first(1)} – ${first(rows - 1)}` : first(1)
   }
-  if (block.type === 'code') {
-    const line = block.value.split('\n').find((row) => row.trim())?.trim() ?? ''
-    return line.length <= 40 ? line : ''
-  }
+  if (block.type === 'code') return codePhrase(block.value)
   if (!['paragraph', 'list', 'blockquote'].includes(block.type)) return ''
   const text = (block.type === 'list' ? toString(block.children[0] ?? block) : toString(block)).replace(/\s+/g, ' ').trim()
   if (text.split(' ').length < 3) return ''
@@ -31,4 +28,17 @@ export function keyPhrase(block: RootContent, condenser: Condenser): string {
   const phrase = indices.length ? text.slice(draft.tokens[indices[0]].start, draft.tokens[indices[indices.length - 1]].end) : ''
   if (!phrase || phrase.split(' ').length > 7) return titleFromText(text)
   return phrase.charAt(0).toUpperCase() + phrase.slice(1)
+}
+
+const declaration = /\b(?:function\*?|class|def|fn|func|struct|enum|trait|impl|interface|type|module)\s+([A-Za-z_$][\w$]*)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/
+const comment = /^\s*(?:\/\/|#|--)\s*(\S.{0,38}?)\s*$/
+
+/** A code part's name: the first thing it declares, else the comment it opens with; never a fragment like "return (". */
+function codePhrase(value: string): string {
+  const rows = value.split('\n').filter((row) => row.trim())
+  for (const row of rows.slice(0, 12)) {
+    const found = declaration.exec(row)
+    if (found) return found[1] ?? found[2]
+  }
+  return comment.exec(rows[0] ?? '')?.[1] ?? ''
 }

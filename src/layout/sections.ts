@@ -81,24 +81,37 @@ function topicOf(blocks: RootContent[]): { title: PhrasingContent[]; drop: boole
   return undefined
 }
 
-/** Cuts a run into even pieces of at most six, each after the first titled by its first point. */
+/** Cuts a run into even pieces of at most six, each after the first titled by what it holds. */
 function cutRun(run: Slide[], nextGroup: () => number, condenser: Condenser): void {
   const pieces = Math.ceil(run.length / maxParts)
   const size = Math.ceil(run.length / pieces)
   const base = titleText({ title: run[0].heading ?? run[0].title })
+  const used = new Set([base])
   let title = base
   let group = run[0].group
   run.forEach((slide, index) => {
     if (slide.kind === 'section') return
     if (index && index % size === 0) {
-      const point = slide.children.find((block) => block.type !== 'heading')
-      const phrase = point ? keyPhrase(point, condenser) : ''
-      // Two pieces never share a title: a piece about the same point is told apart by its place.
+      const phrase = phraseOf(run.slice(index, index + size), condenser)
       const next = phrase ? `${base}: ${phrase}` : base
-      title = next === title ? `${next} (${index / size + 1})` : next
+      // Two pieces never share a title: a piece about the same point is told apart by its place.
+      title = used.has(next) ? `${next} (${index / size + 1})` : next
+      used.add(title)
       group = nextGroup()
     }
     slide.title = [{ type: 'text', value: title }]
     if (slide.kind === 'content') slide.group = group
   })
+}
+
+/** The first key phrase among a piece's blocks: its first point, else what its code declares. */
+function phraseOf(piece: Slide[], condenser: Condenser): string {
+  for (const slide of piece) {
+    if (slide.kind !== 'content') continue
+    for (const block of slide.children) {
+      const phrase = block.type === 'heading' ? '' : keyPhrase(block, condenser)
+      if (phrase) return phrase
+    }
+  }
+  return ''
 }

@@ -1,4 +1,5 @@
-const closer = /^\s*[}\])]+[;,)]*\s*$|^\s*(?:end|fi|done|esac|\)\s*;?)\s*$/
+// A line that goes on with what came before: a closing bracket or tag first ("}) {", "</label>").
+const continues = /^\s*(?:[}\])]|<\/|\/>|(?:end|fi|done|esac)\s*$)/
 
 /**
  * Where a code sample that needs `fit` lines of a slide should break: at a blank line or
@@ -11,7 +12,7 @@ export function codeBreak(rows: string[], fit: number, force = true): number {
   const indent = (row: string) => row.match(/^\s*/)![0].replace(/\t/g, '    ').length
   const filled = rows.filter((row) => row.trim())
   const outer = filled.length ? Math.min(...filled.map(indent)) : 0
-  const opens = (at: number) => at > 0 && at < rows.length && !closer.test(rows[at]) && rows[at].trim() !== ''
+  const opens = (at: number) => at > 0 && at < rows.length && !continues.test(rows[at]) && rows[at].trim() !== ''
   const outerStart = (at: number) => opens(at) && indent(rows[at]) === outer
   const good = (at: number) => outerStart(at) || (opens(at) && rows[at - 1].trim() === '')
   // A statement at the outer level first, then any after a blank line.
@@ -19,6 +20,6 @@ export function codeBreak(rows: string[], fit: number, force = true): number {
   if (!force) return -1
   for (let at = Math.ceil(fit / 2) - 1; at > 0; at--) if (good(at)) return at
   let at = fit
-  while (at < rows.length && (closer.test(rows[at]) || !rows[at].trim())) at++
+  while (at < rows.length && (continues.test(rows[at]) || !rows[at].trim())) at++
   return at
 }

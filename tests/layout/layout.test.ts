@@ -59,6 +59,16 @@ describe('the shape of the deck', () => {
     expect(titles(deck as never).every((title) => !/\(\d+\/([7-9]|\d\d)\)/.test(title))).toBe(true)
   })
 
+  it('titles the parts of a long run of code by what each declares, never by a fragment of a line', async () => {
+    const component = (name: string) => ['```jsx', `function ${name}({ items }) {`, '  return (', ...Array.from({ length: 24 }, (_, k) => `    <li key="${k}">{items[${k}]}</li>`), '  );', '}', '```'].join('\n')
+    const samples = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta'].map(component).join('\n\n')
+    const { deck } = await processMarkdown(`# T\n\n## Components\n\n${samples}\n`)
+    const shown = titles(deck as never).filter((title) => title.startsWith('Components'))
+    expect(shown.length).toBeGreaterThan(6)
+    expect(shown.some((title) => /Components: (Beta|Gamma|Delta|Epsilon|Zeta|Eta|Theta)/.test(title))).toBe(true)
+    expect(shown.every((title) => !/return|\(\s*(\(|$)/.test(title))).toBe(true)
+  })
+
   it('adds a key points slide with one takeaway per section, unless the chapter has a summary', async () => {
     const chapter = '# T\n\n# Part one\n\nCaching keeps hot data close to the application servers.\n\n# Part two\n\nReplication copies every write to the follower databases.\n'
     const { deck } = await processMarkdown(chapter)

@@ -16,4 +16,9 @@ describe('codeBreak', () => {
     expect(codeBreak(rows, 2, false)).toBe(-1)
     expect(codeBreak(rows, 2, true)).toBeGreaterThan(0)
   })
+
+  it('never starts a part with a closing tag or with the bracket that ends a parameter list', () => {
+    const jsx = ['function SearchBar({', '  filterText,', '  inStockOnly', '}) {', '  return (', '    <form>', '      <label>', '        <input />', '        Only in stock', '      </label>', '    </form>', '  );', '}']
+    for (let fit = 3; fit < jsx.length; fit++) expect(jsx[codeBreak(jsx, fit)] ?? '', `fit ${fit}`).not.toMatch(/^\s*(?:[}\])]|<\/)/)
+  })
 })
