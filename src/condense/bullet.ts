@@ -56,11 +56,11 @@ export function bulletOfPhrasing(children: PhrasingContent[], condenser: Condens
 function weighedBullet(children: PhrasingContent[], condenser: Condenser): { children: PhrasingContent[]; weight: number } {
   const { nodes, text } = flattenInline(children)
   const atoms = inlineAtoms(nodes, text)
-  const { pieces, weight } = condenser.english ? englishPieces(maskCode(text, atoms), atoms, condenser) : plainPieces(text, condenser)
+  const { pieces, weight } = condenser.english ? englishPieces(text, maskCode(text, atoms), atoms, condenser) : plainPieces(text, condenser)
   return { children: pickInline(nodes, pieces), weight }
 }
 
-function englishPieces(masked: string, atoms: { start: number; end: number }[], condenser: Condenser): { pieces: Piece[]; weight: number } {
+function englishPieces(text: string, masked: string, atoms: { start: number; end: number }[], condenser: Condenser): { pieces: Piece[]; weight: number } {
   const sentences = tagged(condenser, masked)
   if (!sentences.length) return { pieces: [], weight: 0 }
   const spans = atoms.map(({ start, end }): [number, number] => [start, end])
@@ -70,8 +70,10 @@ function englishPieces(masked: string, atoms: { start: number; end: number }[], 
   const { draft } = compressed[index]
   const first = kept(draft)[0]
   // A bullet starts with a capital, unless its first word is a name ("eBPF", "Kubernetes").
-  if (first !== undefined && !draft.replace.has(first) && /^[a-z][a-z']{0,19}$/.test(draft.tokens[first].text) && draft.tokens[first].pos !== 'PROPN' && draft.atom[first] < 0) {
-    draft.replace.set(first, draft.tokens[first].text[0].toUpperCase() + draft.tokens[first].text.slice(1))
+  // The word as written: the tagger saw "client-side" as one masked word.
+  const word = first === undefined ? '' : text.slice(draft.tokens[first].start, draft.tokens[first].end)
+  if (first !== undefined && !draft.replace.has(first) && /^[a-z][a-z'-]{0,29}$/.test(word) && draft.tokens[first].pos !== 'PROPN' && draft.atom[first] < 0) {
+    draft.replace.set(first, word[0].toUpperCase() + word.slice(1))
   }
   return { pieces: piecesOf(draft), weight: candidates[index].weight }
 }

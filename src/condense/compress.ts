@@ -92,6 +92,8 @@ function shortSubject(draft: Draft): Draft[] {
   // The sentence's first finite verb is the main one; a subject of six words or more is long.
   const verb = indices.findIndex((index, at) => finite(draft, index, indices[at - 1]))
   if (verb < 6) return []
+  // "In April 2012, after a talk, I was invited …": the phrases before the subject go, not the subject.
+  if (['ADP', 'SCONJ'].includes(draft.tokens[indices[0]].pos)) return frontedPhrases(draft, indices, verb)
   const head = indices.findIndex((index, at) => {
     if (at < 2 || at >= verb) return false
     const token = draft.tokens[index]
@@ -101,6 +103,15 @@ function shortSubject(draft: Draft): Draft[] {
   if (head < 0 || !boundary(draft, indices[head])) return []
   const trial = fork(draft)
   drop(trial, indices[head], indices[verb])
+  return [trial]
+}
+
+/** The sentence from its subject on, when phrases before a comma open it. */
+function frontedPhrases(draft: Draft, indices: number[], verb: number): Draft[] {
+  const comma = indices.slice(0, verb).findLastIndex((index) => draft.tokens[index].text === ',')
+  if (comma < 1 || !startsClause(draft, indices.slice(comma + 1))) return []
+  const trial = fork(draft)
+  drop(trial, indices[0], indices[comma] + 1)
   return [trial]
 }
 
@@ -117,6 +128,11 @@ function core(draft: Draft): Draft[] {
     const nominal = ['NOUN', 'PROPN', 'NUM', 'PRON'].includes(token.pos) || draft.atom[indices[at]] >= 0
     // "the construction of a pipeline": "of" binds its noun phrase.
     if (noun && lower(token) === 'of') {
+      noun = false
+      continue
+    }
+    // "one or more operands": the number's phrase goes on.
+    if (token.pos === 'CCONJ' && draft.tokens[indices[at - 1]].pos === 'NUM') {
       noun = false
       continue
     }

@@ -3,9 +3,9 @@ import { toString } from 'mdast-util-to-string'
 import { EXIT, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Deck } from '../types.js'
-import { flattenInline, joinCjkLines } from '../util/inline.js'
+import { joinCjkLines } from '../util/inline.js'
 import { spoken } from '../util/spoken.js'
-import { bulletOf, createCondenser, type Condenser } from './bullet.js'
+import { bulletOf, createCondenser, maskedText, type Condenser } from './bullet.js'
 import { calloutLine, calloutLabel } from './callout.js'
 import { commandPair, condenseItems } from './items.js'
 import { leadIn } from './lead-in.js'
@@ -32,7 +32,7 @@ export function condenseProse() {
 }
 
 function paragraphTexts(node: RootContent): string[] {
-  if (node.type === 'paragraph') return [flattenInline(node.children).text]
+  if (node.type === 'paragraph') return [maskedText(node.children)]
   if (node.type === 'blockquote') return node.children.flatMap(paragraphTexts)
   return []
 }

@@ -14,7 +14,8 @@ const markers = [
   'on the other hand', 'at this point', 'to be fair', 'honestly', 'frankly', 'again', 'and', 'but', 'or',
   'luckily', 'fortunately', 'unfortunately', 'sadly', 'surprisingly', 'naturally', 'ultimately',
   'in the end', 'in summary', 'to summarize', 'overall', 'put simply', 'in this case', 'at the same time',
-  'in this chapter', 'in this section',
+  'in this chapter', 'in this section', 'subsequently', 'consequently', 'accordingly', 'conversely', 'notably',
+  'specifically', 'in turn', 'by contrast', 'in contrast', 'for this reason', 'to this end', 'initially', 'eventually', 'currently',
 ].map((phrase) => phrase.split(' '))
 
 // Words that only soften or stress what they modify.
@@ -152,12 +153,27 @@ export function clauseCuts(draft: Draft): number[] {
     if (afterNoun && ['that', 'which', 'who', 'where'].includes(word)) return true
     // "… not clear if …", "… know that …": a clause the sentence needs, not one it can lose.
     if (complementOpeners.has(word)) return false
+    const next = draft.tokens[indices[at + 1]]
+    // "one or more operands", "new and old": the words on both sides make one phrase.
+    if (token.pos === 'CCONJ' && ['NUM', 'DET', 'ADJ'].includes(previous.pos)) return false
+    // "one or more operands", "new and old": the words on both sides make one phrase.
+    if (token.pos === 'CCONJ' && ['NUM', 'DET', 'ADJ'].includes(previous.pos)) return false
     if (token.pos === 'SCONJ' || (token.pos === 'CCONJ' && startsClause(draft, indices.slice(at + 1)))) return true
+    // "… reduce CPU use and minimize bandwidth …": a second predicate; "… by tracking …": the means.
+    if ((word === 'and' || word === 'or') && next?.pos === 'VERB' && !/ing$/.test(lower(next)) && previous.pos !== 'AUX') return true
+    if (word === 'by' && next && /ing$/.test(lower(next))) return true
+    // "… throw hardware at the problem | in the same way …": a trailing phrase after an object.
+    if (token.pos === 'ADP' && afterNoun && at >= 5 && !['of', 'to', 'than', 'as'].includes(word) && verbBefore(draft, indices.slice(0, at))) return true
     if (afterNoun && token.pos === 'VERB' && /(?:ing|ed)$/.test(word)) return true
     if (!clauseOpeners.has(word) || !['ADP', 'SCONJ', 'PRON', 'VERB', 'ADV', 'X', 'ADJ'].includes(token.pos) || previous.pos === 'AUX') return false
     // "projects like Calico take …": the phrase sits inside a subject, so the verb comes after it.
     return !verbBeforePause(draft, indices.slice(at + 1))
   })
+}
+
+/** Whether a verb comes before (the phrase then trails a clause, not a subject). */
+function verbBefore(draft: Draft, indices: number[]): boolean {
+  return indices.some((index) => draft.tokens[index].pos === 'VERB')
 }
 
 /** Whether the comma at `at` separates items of a list ("KubeCon, CloudNativeCon, meetups"). */

@@ -94,7 +94,17 @@ export function maskCode(text: string, atoms: Atom[]): string {
     if (atom.kind !== 'code' || atom.end <= atom.start) continue
     out = out.slice(0, atom.start) + 'X' + 'x'.repeat(atom.end - atom.start - 1) + out.slice(atom.end)
   }
-  return out
+  return maskCompounds(out)
+}
+
+// "Node.js", "Socket.io", "ASP.NET": a name, not the end of a sentence ("e.g." and "3.5" are not matched).
+const dotted = /(?<![\p{L}\p{N}.])[\p{L}\p{N}]{2,}(?:\.[\p{L}\p{N}]{2,})+(?![\p{L}\p{N}])/gu
+// "client-side", "behind-the-firewall": one word, never a place to cut.
+const hyphened = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu
+
+/** Names with dots and hyphened compounds as one word each, the same length, so offsets hold. */
+function maskCompounds(text: string): string {
+  return text.replace(dotted, (name) => 'X' + 'x'.repeat(name.length - 1)).replace(hyphened, (word) => word.replace(/-/g, 'x'))
 }
 
 export interface Piece {

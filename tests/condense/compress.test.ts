@@ -62,6 +62,27 @@ describe('English bullets', () => {
     }
   })
 
+  it('read "Node.js" and "client-side" as one word each, never a sentence end or a place to cut', () => {
+    const dotted = bullet('The initial rewrite went smoothly because both Feersum and Node.js are based on the same libev event model, and Pocket.io matches Socket.io closely.').text
+    expect(dotted).not.toMatch(/^(Js|Io)\b/)
+    expect(dotted).toMatch(/^The initial rewrite went smoothly/)
+    const hyphened = bullet("Subsequently, we continued the work to reduce client-side CPU use and minimize bandwidth use by tracking each session's ongoing state with server-side SocialCalc spreadsheets.").text
+    expect(hyphened).toBe('We continued the work to reduce client-side CPU use and minimize bandwidth use')
+  })
+
+  it('keep "one or more" with its noun and cut a trailing phrase after the object', () => {
+    expect(bullet('The syntax of a `while` expression is a sequence of one or more condition operands separated by `&&`.').text).toBe('The syntax of a while expression is a sequence of one or more condition operands')
+    const trailing = bullet("Behind-the-firewall deployment means that we can't simply throw hardware at the problem in the same way multi-tenant, hosted-only systems did (e.g., DocVerse, which later became part of Google Docs); we can assume only a modest amount of server capacity.").text
+    expect(trailing).toMatch(/^Behind-the-firewall deployment means that we can't simply throw hardware/)
+  })
+
+  it('drop the phrases in front of the subject, never the subject', () => {
+    const invited = bullet('In April 2012, after delivering a talk on EtherCalc at the OSDC.tw conference, I was invited by Trend Micro to participate in their hackathon, adapting EtherCalc into a programmable visualization engine for their real-time web traffic monitoring system.').text
+    expect(invited).toMatch(/^I was invited by Trend Micro to participate in their hackathon/)
+    const stack = bullet('On a typical Intel Core i5 CPU in 2011, the original Feersum stack handled 5000 requests per second, while Express on Node.js maxed out at 2800 requests per second.').text
+    expect(stack).not.toMatch(/2011 stack/)
+  })
+
   it('fall back to a headline of the weightiest noun phrase when no cut reads as a whole', () => {
     const { text } = bullet('Dynamic, scalable, resilient and observable distributed data processing pipelines for near real time analytics across many regions and clouds.')
     expect(words(text)).toBeGreaterThanOrEqual(3)
