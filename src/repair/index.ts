@@ -15,6 +15,7 @@ import { repairLinkDoubleParen } from './link-double-paren.js'
 import { repairLinkLinesList } from './link-lines-list.js'
 import { repairListItemSpace } from './list-item-space.js'
 import { repairRawHtml } from './raw-html.js'
+import { repairReferenceLinks } from './reference-links.js'
 import { repairTemplateSyntax } from './template-syntax.js'
 import { repairUnsafeUrls } from './unsafe-urls.js'
 
@@ -40,6 +41,7 @@ export function chapterRepair(options: RepairOptions = {}): Preset {
       // After images exist, so the caption check can compare against their paths.
       repairImageCaptionLine,
       repairListItemSpace,
+      repairReferenceLinks,
       repairLinkDoubleParen,
       repairLinkLinesList,
       repairCallouts,

@@ -51,6 +51,15 @@ describe('repair', () => {
     expect(rules).toEqual(['1:3 link-double-paren'])
   })
 
+  it('makes reference links inline, and shows an undefined reference as its text', async () => {
+    const { find, rules, tree } = await repair('Operands are an [Expression] with a [boolean type], see [the site][rs], [x] and a[0].\n\n[boolean type]: ../types/boolean.md\n[rs]: https://example.org/\n')
+    expect(find<Link>('link').map((link) => link.url)).toEqual(['../types/boolean.md', 'https://example.org/'])
+    expect(find('linkReference')).toEqual([])
+    expect(JSON.stringify(tree)).toContain('Operands are an Expression with a ')
+    expect(JSON.stringify(tree)).toContain(', [x] and a[0].')
+    expect(rules).toEqual(['1:1 link-undefined'])
+  })
+
   it('reads lines that each hold a link as a list', async () => {
     const { find } = await repair('A - https://a.example\nB - https://b.example\nC - https://c.example\n')
     const [list] = find<List>('list')
