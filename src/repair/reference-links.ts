@@ -3,8 +3,8 @@ import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 
 // "[Expression]" alone in prose: a reference whose definition lives in another file of the book.
-// Not "[ ]" or "[x]", "[^note]", "[!NOTE]", "[1]", and never before "(", "[" or ":".
-const undefinedReference = /(?<![\]\w\\!])\[([^\]\[\n^!]*\p{L}[^\]\[\n]{0,60})\](?![(\[:])/gu
+// Not "[ ]" or "[x]", "[^note]", "[!NOTE]", "[1]", and never before "(", "[", ":" or "{" (a MyST span).
+const undefinedReference = /(?<![\]\w\\!])\[([^\]\[\n^!]*\p{L}[^\]\[\n]{0,60})\](?![(\[:{])/gu
 
 /**
  * A slide holds a part of the chapter, without the definitions at its end: reference links
