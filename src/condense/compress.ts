@@ -193,6 +193,8 @@ export function tidy(draft: Draft): void {
     if ((edge.test(draft.tokens[first].text) || draft.tokens[first].pos === 'CCONJ') && draft.atom[first] < 0) drop(draft, first, first + 1)
     else if (edge.test(draft.tokens[last].text) && draft.atom[last] < 0) drop(draft, last, last + 1)
     else if (indices.length > 3 && dangles(draft) && draft.atom[last] < 0 && !isNegation(draft.tokens[last])) drop(draft, last, last + 1)
+    // "… before Prettier, not" (after "after" went): the contrast goes with its comma.
+    else if (isNegation(draft.tokens[last]) && draft.tokens[indices[indices.length - 2]]?.text === ',') drop(draft, indices[indices.length - 2], last + 1)
     else break
   }
   // Two marks in a row, as a removed aside leaves: the first goes.

@@ -205,6 +205,9 @@ function verbBeforePause(draft: Draft, indices: number[]): boolean {
 /** Whether the tokens open a new clause: a subject, then a finite verb within a few words. */
 export function startsClause(draft: Draft, indices: number[]): boolean {
   const head = indices.slice(0, 6)
+  // An imperative ("make sure …", "use …") is a clause with no subject.
+  const first = draft.tokens[head[0]]
+  if (first?.pos === 'VERB' && first.lemma === lower(first) && draft.atom[head[0]] < 0) return true
   const subject = head.findIndex((index) => ['PRON', 'NOUN', 'PROPN', 'DET'].includes(draft.tokens[index].pos))
   if (subject < 0 || subject > 1) return false
   return head.slice(subject + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : head[subject]))

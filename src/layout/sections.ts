@@ -47,7 +47,11 @@ export function titleLongRuns(deck: Deck, nextGroup: () => number, condenser: Co
       const topic = index && slide.kind === 'content' ? topicOf(slide.children) : undefined
       if (topic) {
         ;[title, group] = [topic.title, nextGroup()]
-        if (topic.drop) slide.children = slide.children.slice(1)
+        if (topic.drop) {
+          // What the title now says is not said twice; a caption's words stay in the notes.
+          slide.notes.unshift(...(slide.children[0].data?.notes ?? []))
+          slide.children = slide.children.slice(1)
+        }
       }
       if (slide.kind === 'section') return
       slide.title = title
@@ -77,7 +81,7 @@ function topicOf(blocks: RootContent[]): { title: PhrasingContent[]; drop: boole
   if (first?.type === 'heading') return { title: first.children, drop: true }
   // A caption names the part when it reads as a title: a capital first, a few words.
   const caption = first?.type === 'paragraph' && first.data?.leadIn === 'caption' ? toString(first).trim() : ''
-  if (caption && /^\p{Lu}/u.test(caption) && caption.split(/\s+/).length <= 8) return { title: (first as Paragraph).children, drop: false }
+  if (caption && /^\p{Lu}/u.test(caption) && caption.split(/\s+/).length <= 8) return { title: (first as Paragraph).children, drop: true }
   return undefined
 }
 

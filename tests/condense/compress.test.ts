@@ -83,6 +83,10 @@ describe('English bullets', () => {
     expect(stack).not.toMatch(/2011 stack/)
   })
 
+  it('read an imperative as a clause, and never end on a contrast cut short (", not")', () => {
+    expect(bullet('If you use ESLint, make sure lint-staged runs it before Prettier, not after.').text).toBe('If you use ESLint, make sure lint-staged runs it before Prettier')
+  })
+
   it('fall back to a headline of the weightiest noun phrase when no cut reads as a whole', () => {
     const { text } = bullet('Dynamic, scalable, resilient and observable distributed data processing pipelines for near real time analytics across many regions and clouds.')
     expect(words(text)).toBeGreaterThanOrEqual(3)

@@ -69,6 +69,16 @@ describe('the shape of the deck', () => {
     expect(shown.every((title) => !/return|\(\s*(\(|$)/.test(title))).toBe(true)
   })
 
+  it('titles a part by the caption it opens with, and does not show that caption again', async () => {
+    const sample = (n: number) => `Step ${n} in shell form:\n\n\`\`\`bash\n${Array.from({ length: 14 }, (_, k) => `echo step ${n} line ${k}`).join('\n')}\n\`\`\``
+    const { deck, markdown } = await processMarkdown(`# T\n\n## Setup\n\n${Array.from({ length: 9 }, (_, k) => sample(k + 1)).join('\n\n')}\n`)
+    const titled = deck.children.filter((slide) => /^Step \d in shell form$/.test(titleText(slide)))
+    expect(titled.length).toBeGreaterThan(0)
+    for (const slide of titled) expect(toString(slide.children[0])).not.toBe(titleText(slide))
+    // Its words stay in the notes.
+    for (const n of [1, 5, 9]) expect(markdown).toContain(`Step ${n} in shell form:`)
+  })
+
   it('adds a key points slide with one takeaway per section, unless the chapter has a summary', async () => {
     const chapter = '# T\n\n# Part one\n\nCaching keeps hot data close to the application servers.\n\n# Part two\n\nReplication copies every write to the follower databases.\n'
     const { deck } = await processMarkdown(chapter)
