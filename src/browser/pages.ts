@@ -86,6 +86,11 @@ export async function loadDocument(page: Page, baseDir: string, content: string,
       await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)))
       document.getElementById(id)?.remove()
       await document.fonts.ready
+      // Marp's auto-scaling elements scale in the frames after their size is observed: two
+      // frames, so a page in the background is not measured before they did (at most 2 s).
+      if (!document.querySelector('[data-auto-scaling], marp-auto-scaling')) return
+      const frame = () => new Promise((settle) => requestAnimationFrame(settle))
+      await Promise.race([frame().then(frame), new Promise((settle) => setTimeout(settle, 2000))])
     }, holdId)
   } finally {
     fs.rmSync(file, { force: true })
