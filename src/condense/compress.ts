@@ -37,6 +37,13 @@ export function compressEnglish(input: Draft, options: CompressOptions): Compres
     if (!complete(candidate)) continue
     if (value > bestScore) [best, bestScore] = [candidate, value]
   }
+  // A sentence that already fits, where the tagger found no clause ("All four types of loop
+  // support …", "support" read as a noun), stays as written: a headline would change its sense.
+  if (!best && wordsKept(draft) <= options.target) {
+    const whole = fork(draft)
+    tidy(whole)
+    return { draft: whole, quality: 0.8 }
+  }
   const fallback = headline(input, options.weights)
   // A headline of a word or two says nothing: a long but whole sentence is better.
   const useful = wordsKept(fallback) >= 3

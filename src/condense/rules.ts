@@ -62,6 +62,9 @@ export function dropParentheticals(draft: Draft): boolean {
     if (!close) continue
     const end = tokens.findIndex((token, at) => at > index && draft.atom[at] < 0 && (close === 'dash' ? isSpacedDash(draft, at) : token.text === close))
     if (end < 0) continue
+    // "In (1) the rate …": after a preposition, the brackets hold its object, not an aside.
+    const before = draft.keep.lastIndexOf(true, index - 1)
+    if (close !== 'dash' && before >= 0 && tokens[before].pos === 'ADP') continue
     // A dash pair only sets off an aside when what is left still reads as a clause.
     if (close === 'dash' && !hasClauseWithout(draft, index, end + 1)) continue
     drop(draft, index, end + 1)

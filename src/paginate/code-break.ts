@@ -1,5 +1,5 @@
 // A line that goes on with what came before: a closing bracket or tag first ("}) {", "</label>").
-const continues = /^\s*(?:[}\])]|<\/|\/>|(?:end|fi|done|esac)\s*$)/
+const continues = /^\s*(?:[}\])]|<\/|\/>|(?:end|fi|done|esac|```+|~~~+)\s*$)/
 
 /**
  * Where a code sample that needs `fit` lines of a slide should break: at a blank line or

@@ -87,6 +87,11 @@ describe('English bullets', () => {
     expect(bullet('If you use ESLint, make sure lint-staged runs it before Prettier, not after.').text).toBe('If you use ESLint, make sure lint-staged runs it before Prettier')
   })
 
+  it('keep a sentence that already fits as written when the tagger finds no clause in it, and a bracket after a preposition', () => {
+    expect(bullet('All except labelled block expressions support [`continue` expressions](#continue-expressions).').text).toBe('All except labelled block expressions support continue expressions')
+    expect(bullet('In (1) the learning rate sets the step size.').text).toBe('In (1) the learning rate sets the step size')
+  })
+
   it('fall back to a headline of the weightiest noun phrase when no cut reads as a whole', () => {
     const { text } = bullet('Dynamic, scalable, resilient and observable distributed data processing pipelines for near real time analytics across many regions and clouds.')
     expect(words(text)).toBeGreaterThanOrEqual(3)

@@ -21,4 +21,9 @@ describe('codeBreak', () => {
     const jsx = ['function SearchBar({', '  filterText,', '  inStockOnly', '}) {', '  return (', '    <form>', '      <label>', '        <input />', '        Only in stock', '      </label>', '    </form>', '  );', '}']
     for (let fit = 3; fit < jsx.length; fit++) expect(jsx[codeBreak(jsx, fit)] ?? '', `fit ${fit}`).not.toMatch(/^\s*(?:[}\])]|<\/)/)
   })
+
+  it('never leaves the closing fence of a Markdown sample alone on the next part', () => {
+    const sample = ['``` mermaid', 'graph LR', '  A --> B', '  B --> C', '  C --> D', '```']
+    expect(codeBreak(sample, 5)).not.toBe(5)
+  })
 })
