@@ -39,7 +39,7 @@ export function compressEnglish(input: Draft, options: CompressOptions): Compres
   }
   // A sentence that already fits, where the tagger found no clause ("All four types of loop
   // support …", "support" read as a noun), stays as written: a headline would change its sense.
-  if (!best && wordsKept(draft) <= options.target) {
+  if (!best && wordsKept(draft) <= options.target && wordsKept(draft) >= 3) {
     const whole = fork(draft)
     tidy(whole)
     return { draft: whole, quality: 0.8 }
@@ -49,7 +49,8 @@ export function compressEnglish(input: Draft, options: CompressOptions): Compres
   const useful = wordsKept(fallback) >= 3
   if (useful && (!best || bestScore < score(fallback, total, options) - 0.35)) return { draft: fallback, quality: 0.4 }
   if (best) return { draft: best, quality: Math.max(0.3, Math.min(1, bestScore)) }
-  const whole = fork(draft)
+  // Never an empty bullet: if the steps left no word, the sentence as written.
+  const whole = fork(wordsKept(draft) ? draft : input)
   tidy(whole)
   return { draft: whole, quality: 0.3 }
 }

@@ -69,7 +69,15 @@ export function condenseBlocks(blocks: RootContent[], condenser: Condenser): Roo
       for (const block of led) push(out, block)
       return
     }
-    push(out, bulletOf(node, condenser))
+    const item = bulletOf(node, condenser)
+    // Never an empty bullet: its words go to the notes of the bullet before it.
+    const previous = out.at(-1)
+    if (!toString(item).trim() && previous?.type === 'list' && previous.data?.condensed) {
+      const last = previous.children.at(-1)!
+      last.data = { ...last.data, notes: [...(last.data?.notes ?? []), ...(item.data?.notes ?? [])] }
+      return
+    }
+    push(out, toString(item).trim() ? item : node)
   })
   return out
 }

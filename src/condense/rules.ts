@@ -62,9 +62,12 @@ export function dropParentheticals(draft: Draft): boolean {
     if (!close) continue
     const end = tokens.findIndex((token, at) => at > index && draft.atom[at] < 0 && (close === 'dash' ? isSpacedDash(draft, at) : token.text === close))
     if (end < 0) continue
-    // "In (1) the rate …": after a preposition, the brackets hold its object, not an aside.
-    const before = draft.keep.lastIndexOf(true, index - 1)
-    if (close !== 'dash' && before >= 0 && tokens[before].pos === 'ADP') continue
+    // "In (1) the rate …": after a preposition, the brackets hold its object, not an aside;
+    // a sentence written in brackets is the sentence.
+    const before = index > 0 ? draft.keep.lastIndexOf(true, index - 1) : -1
+    if (close !== 'dash' && (before < 0 || tokens[before].pos === 'ADP')) continue
+    // "[the training loop is the same]": square brackets around a clause mark it, not an aside.
+    if (close === ']' && end - index > 4) continue
     // A dash pair only sets off an aside when what is left still reads as a clause.
     if (close === 'dash' && !hasClauseWithout(draft, index, end + 1)) continue
     drop(draft, index, end + 1)

@@ -92,6 +92,11 @@ describe('English bullets', () => {
     expect(bullet('In (1) the learning rate sets the step size.').text).toBe('In (1) the learning rate sets the step size')
   })
 
+  it('read a paragraph written in brackets as its sentence, never an empty bullet', () => {
+    const text = bullet('(See [Prettier vs. Linters](comparison.md) to learn more about formatting vs linting, [Integrating with Linters](integrating-with-linters.md) for more in-depth information on configuring your linters, and [Related projects](related-projects.md) for even more integration possibilities, if needed.)').text
+    expect(text).toBe('See Prettier vs. Linters to learn more about formatting vs linting')
+  })
+
   it('fall back to a headline of the weightiest noun phrase when no cut reads as a whole', () => {
     const { text } = bullet('Dynamic, scalable, resilient and observable distributed data processing pipelines for near real time analytics across many regions and clouds.')
     expect(words(text)).toBeGreaterThanOrEqual(3)

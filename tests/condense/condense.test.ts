@@ -7,6 +7,14 @@ const slideWith = async (markdown: string, lang?: string) => {
 }
 
 describe('condensing prose on a slide', () => {
+  it('never shows an empty bullet: paragraphs in brackets are read as their sentence', async () => {
+    const markdown = '# T\n\n## Speed\n\nThe second method is dramatically faster than the first.\n\n(Alternatively, we rely on the reloaded + operator to compute the elementwise sum.)\n\nFortunately, [the training loop for MLPs is exactly the same as for softmax regression.] We define the model.\n'
+    const { out } = await slideWith(markdown)
+    expect(out).not.toMatch(/^-\s*$/m)
+    expect(out).toContain('- Alternatively, we rely on the reloaded + operator')
+    expect(out).toMatch(/- (Fortunately, )?\[?the training loop for MLPs is exactly the same/i)
+  })
+
   it('keeps a sentence that ends in a colon with the list it introduces, as its label', async () => {
     const { out } = await slideWith('# T\n\n## Options\n\nIf you want free training, here are a couple of options:\n\n- Kube Academy\n- Coursera\n')
     expect(out).toContain('If you want free training, here are a couple of options:\n\n- Kube Academy')
