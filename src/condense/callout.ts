@@ -1,10 +1,9 @@
 import type { Blockquote, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { spoken } from '../util/spoken.js'
+import { calloutLabels as labels } from '../util/callout-labels.js'
 import { bulletOfPhrasing, type Condenser } from './bullet.js'
 
-// Labels authors open a callout with, in the quote's first words ("Note:", "**Tip**").
-const labels = /^(note|notes|tip|tips|hint|warning|caution|important|info|danger|attention|remember|aside|sidebar|pitfall|deep dive|example|see also|summary|success|failure|bug|question|quote|abstract|hinweis|achtung|tipp|warnung|remarque|astuce|attention|nota|consejo|advertencia|dica|aviso|suggerimento|avvertenza|примечание|совет|внимание|注意|ヒント|提示|警告|참고|팁|경고|ملاحظة|تنبيه|הערה|טיפ|אזהרה)\b\s*[:.]?/i
 
 /**
  * The label of a callout (a quote that opens with a bold title, as repair makes of alerts and

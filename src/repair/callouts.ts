@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { Parent } from 'unist'
 import type { VFile } from 'vfile'
+import { isLabelWord } from '../util/callout-labels.js'
 import { joinLines, splitLines } from '../util/phrasing.js'
 
 // Callouts from the common documentation tools become a quote that opens with its title:
@@ -171,10 +172,13 @@ function boldLine(text: string): Paragraph {
   return { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: text }] }] }
 }
 
-/** A callout's title from its kind and its own title: `note`, "Read this" → "Note: Read this". */
+/** A callout's title from its kind and its own title: `note`, "Read this" → "Note: Read this"; `tip`, "Tipp" → "Tipp". */
 export function title(kind: string, text?: string): string {
   const name = capitalize(kind.replace(/[-_]+/g, ' '))
-  return text?.trim() ? `${name}: ${text.trim()}` : name
+  const own = text?.trim()
+  // A title that is only a label word names the kind in the chapter's language ("/// tip | Tipp"): it alone.
+  if (own && isLabelWord(own)) return capitalize(own)
+  return own ? `${name}: ${own}` : name
 }
 
 function capitalize(text: string): string {

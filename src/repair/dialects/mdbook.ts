@@ -58,16 +58,16 @@ function listingCaption(tag: JsxTag): Paragraph[] {
   return [{ type: 'paragraph', children }]
 }
 
-/** Each include replaced by the file's lines, when the file is inside the chapter's folder. */
+/** Each include replaced by the file's lines, when the file is inside the book's folder (see includes.ts). */
 function includes(node: Code, file: VFile, tally: Tally): string {
   return node.value.replace(include, (_written, kind: string, target: string) => {
     const [name, ...selector] = target.split(':')
     const found = readInside(file, name)
     if ('text' in found) {
-      tally.add(`mdBook: {{#${kind}}} read from the chapter's folder`, node.position)
+      tally.add(`mdBook: {{#${kind}}} read from ${found.scope}`, node.position)
       return select(found.text, selector).replace(/\n$/, '')
     }
-    const where = found.missing === 'outside' ? "outside the chapter's folder" : 'not found'
+    const where = found.missing === 'outside' ? `outside ${found.scope}` : 'not found'
     guess(file, 'mdbook', `mdBook: {{#${kind} ${target}}}: the file is ${where}; the slide shows a placeholder`, node.position)
     return `// ${name} (${where})`
   })

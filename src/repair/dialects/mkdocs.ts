@@ -13,6 +13,8 @@ import type { JsxTag } from './jsx-tags.js'
 const icon = /:(?:material|octicons|fontawesome|simple)-[\w-]+:/g
 const attributes = /\s*\{:?\s*(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[^\s}]+))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[^\s}]+)))*\s*\}/g
 const snippet = /^-{2}8<-{2}\s+["']([^"']+)["']\s*$/
+// FastAPI's code include: `{* ../../docs_src/app/main.py hl[1,3] title["app/main.py"] *}`.
+const codeInclude = /^\{\*\s+(\S+)[^*]*\*\}$/
 
 export function mkdocsDialect() {
   return (tree: Root, file: VFile) => {
@@ -47,11 +49,13 @@ function unwrap(items: Item<JsxTag>[], tally: Tally): RootContent[] {
   })
 }
 
-/** Snippet lines (`--8<-- "file"`) read the file from the chapter's folder. */
+/** Snippet lines (`--8<-- "file"`) read the file from the book's folder (see includes.ts). */
 function snippets(children: RootContent[], file: VFile, tally: Tally): RootContent[] {
   return children.flatMap((node) => {
     const lines = node.type === 'paragraph' ? paragraphLines(file, node) : []
     const match = lines.length === 1 ? snippet.exec(lines[0].trim()) : null
+    const code = lines.length === 1 ? codeInclude.exec(lines[0].trim()) : null
+    if (code) return [includeCode(node as Paragraph, code[1], file, tally)]
     return match ? include(node as Paragraph, match[1], file, tally) : [node]
   })
 }
@@ -79,11 +83,28 @@ function include(node: Paragraph, name: string, file: VFile, tally: Tally): Root
   const found = readInside(file, name)
   rewrite(file, node)
   if ('text' in found) {
-    tally.add("MkDocs: snippets (--8<--) read from the chapter's folder", node.position)
+    tally.add(`MkDocs: snippets (--8<--) read from ${found.scope}`, node.position)
     return parseMarkdown(found.text, node.position)
   }
-  guess(file, 'mkdocs', `MkDocs: the snippet "${name}" is ${found.missing === 'outside' ? "outside the chapter's folder" : 'not found'}; left out`, node.position)
+  guess(file, 'mkdocs', `MkDocs: the snippet "${name}" is ${found.missing === 'outside' ? `outside ${found.scope}` : 'not found'}; left out`, node.position)
   return []
+}
+
+const hashComments = new Set(['py', 'sh', 'bash', 'yaml', 'yml', 'toml', 'rb', 'r'])
+
+/** A code include: the file's code, or a placeholder naming it. */
+function includeCode(node: Paragraph, name: string, file: VFile, tally: Tally): Code {
+  const found = readInside(file, name)
+  rewrite(file, node)
+  const extension = /\.(\w+)$/.exec(name)?.[1] ?? ''
+  const lang = extension === 'py' ? 'python' : extension || null
+  if ('text' in found) {
+    tally.add(`MkDocs: code includes ({* … *}) read from ${found.scope}`, node.position)
+    return { type: 'code', lang, value: found.text.replace(/\n$/, ''), position: node.position }
+  }
+  const where = found.missing === 'outside' ? `outside ${found.scope}` : 'not found'
+  guess(file, 'mkdocs', `MkDocs: the code include "${name}" is ${where}; the slide shows a placeholder`, node.position)
+  return { type: 'code', lang, value: `${hashComments.has(extension) ? '#' : '//'} ${name} (${where})`, position: node.position }
 }
 
 /** Icons and attribute lists go; `++ctrl+c++` reads as keys, `==mark==` and `^^insert^^` as text. */

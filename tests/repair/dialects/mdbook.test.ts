@@ -31,6 +31,16 @@ describe('mdBook dialect', () => {
     expect(reasons.filter((reason) => /placeholder/.test(reason))).toHaveLength(2)
   })
 
+  it("reads includes from anywhere in the book's folder (book.toml), as the Rust book's ../listings, and nothing outside it", async () => {
+    const root = path.join(book, 'rust-book')
+    fs.mkdirSync(path.join(root, 'src'), { recursive: true })
+    fs.mkdirSync(path.join(root, 'listings', 'ch04'), { recursive: true })
+    fs.writeFileSync(path.join(root, 'book.toml'), '[book]\ntitle = "The Rust Programming Language"\n')
+    fs.writeFileSync(path.join(root, 'listings', 'ch04', 'main.rs'), 'fn main() {\n    let s = "hello";\n}\n')
+    const { find } = await repair('```rust\n{{#rustdoc_include ../listings/ch04/main.rs}}\n```\n\n```rust\n{{#include ../../secret.rs}}\n```\n', mdbook, path.join(root, 'src', 'ch04.md'))
+    expect(find<Code>('code').map((code) => code.value)).toEqual(['fn main() {\n    let s = "hello";\n}', "// ../../secret.rs (outside the book's folder)"])
+  })
+
   it("hides rustdoc's hidden lines in Rust code only, and reads <Listing> as its caption", async () => {
     const { find, tree } = await repair('<Listing number="4-1" file-name="src/main.rs" caption="A `String` in scope">\n\n```rust\n# fn main() {\n#[derive(Debug)]\nstruct S;\n## not hidden\n# }\n```\n\n</Listing>\n\n```python\n# a comment\n```\n', mdbook)
     expect(find<Code>('code').map((code) => code.value)).toEqual(['#[derive(Debug)]\nstruct S;\n# not hidden', '# a comment'])

@@ -31,4 +31,16 @@ describe('MkDocs dialect', () => {
     expect(toString(tree.children[1])).toBe('Snippets are shared text.')
     expect(reasons.join('\n')).toMatch(/snippet "..\/outside.md" is outside the chapter's folder/)
   })
+
+  it("reads FastAPI's code includes ({* file *}) from the docs' folder (mkdocs.yml), else shows a placeholder", async () => {
+    const docs = path.join(folder, 'docs')
+    fs.mkdirSync(path.join(docs, 'docs_src'), { recursive: true })
+    fs.mkdirSync(path.join(docs, 'tutorial'), { recursive: true })
+    fs.writeFileSync(path.join(docs, 'mkdocs.yml'), 'site_name: FastAPI\n')
+    fs.writeFileSync(path.join(docs, 'docs_src', 'main.py'), 'app = FastAPI()\n')
+    const markdown = '{* ../docs_src/main.py hl[1] title["main.py"] *}\n\n{* ../../docs_src/other.py hl[2] *}\n'
+    const { find, reasons } = await repair(markdown, mkdocs, path.join(docs, 'tutorial', 'ch.md'))
+    expect(find<Code>('code').map((code) => [code.lang, code.value])).toEqual([['python', 'app = FastAPI()'], ['python', "# ../../docs_src/other.py (outside the book's folder)"]])
+    expect(reasons.join('\n')).toMatch(/code include "..\/..\/docs_src\/other.py" is outside the book's folder/)
+  })
 })
