@@ -5,11 +5,12 @@ import { spoken } from '../util/spoken.js'
 import { rewrite } from './dialects/dialect.js'
 
 // Syntax of site generators Markdown cannot know. Pure markup (Hugo shortcode tags, Liquid
-// tags, `{#id}` heading attributes, MDX imports) is stripped from slides; values a reader needs
+// tags, FastAPI's `{* file *}` code includes, `{#id}` heading attributes, MDX imports) is stripped from slides; values a reader needs
 // (`{{ variable }}`) stay as written. The text as written stays in the notes, and every
 // construct gets a positioned warning naming it.
 const constructs: { name: string; pattern: RegExp; strip: boolean }[] = [
   { name: 'Hugo shortcode', pattern: /\{\{[<%]\s*\/?[\w.-]+(?:[^}]|\}(?!\}))*?[>%]\}\}/g, strip: true },
+  { name: 'code include', pattern: /\{\*\s+\S+[^*\n]*\*\}/g, strip: true },
   { name: 'Liquid tag', pattern: /\{%-?\s*\w+(?:[^%]|%(?!\}))*?-?%\}/g, strip: true },
   { name: 'template variable', pattern: /\{\{(?![<%#])\s*[^{}]+?\s*\}\}/g, strip: false },
   { name: 'heading attribute', pattern: /\s*\{\s*[#.][\w:.-]+(?:\s+[#.][\w:.-]+)*\s*\}\s*$/g, strip: true },

@@ -1,4 +1,5 @@
 import type { Image, Link, List } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { repair as repairWith } from './dialects/helpers.js'
 
@@ -58,6 +59,14 @@ describe('repair', () => {
     expect(JSON.stringify(tree)).toContain('Operands are an Expression with a ')
     expect(JSON.stringify(tree)).toContain(', [x] and a[0].')
     expect(rules).toEqual(['1:1 link-undefined'])
+  })
+
+  it("takes FastAPI's code includes off the slide, keeping them in the notes", async () => {
+    const { tree, rules } = await repair('Import it:\n\n{* ../../docs_src/app/main.py hl[1,3] title["app/main.py"] *}\n')
+    const include = tree.children[1]
+    expect(toString(include)).toBe('')
+    expect(include.data?.notes).toEqual(['{* ../../docs_src/app/main.py hl[1,3] title["app/main.py"] *}'])
+    expect(rules).toEqual(['3:1 template-syntax'])
   })
 
   it('reads lines that each hold a link as a list', async () => {

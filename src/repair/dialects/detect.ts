@@ -61,8 +61,6 @@ const signs: Record<DialectName, { least: number; signs: Sign[]; unless?: RegExp
       { pattern: /:(?:material|octicons|fontawesome|simple)-[\w-]+:/g },
       { pattern: /^-{2}8<-{2}\s/gm },
       { pattern: /\{\s*\.annotate\s*\}/g },
-      // FastAPI's docs include their code samples with `{* file hl[…] *}`.
-      { pattern: /^\{\*\s+\S+[^\n]*\*\}$/gm },
     ],
   },
 }
