@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { active, guess, rewrite, Tally, type DialectOptions } from './dialect.js'
+import { d2lSlideMarks } from './d2l-marks.js'
 import { d2lTabs } from './d2l-tabs.js'
 import { mergeText } from '../../util/phrasing.js'
 import { plainText } from '../../util/sentences.js'
@@ -18,6 +19,7 @@ export function d2lDialect(options: DialectOptions = {}) {
     if (!active(file, 'd2l')) return
     const tally = new Tally(file, 'd2l')
     d2lTabs(tree, file, options.tab, tally)
+    d2lSlideMarks(tree, file, tally)
     const labels = collectLabels(tree)
     visit(tree, (node, index, parent) => {
       if (node.type === 'code' || node.type === 'math') return SKIP

@@ -46,6 +46,11 @@ describe('d2lbook dialect', () => {
     expect(toString(tree)).not.toMatch(/:label:|:eqlabel:|sec_descent/)
   })
 
+  it("reads d2lbook's slide marks, (**words**) and [**words**], as the words", async () => {
+    const { tree } = await repair('We (**implement our model**) with just a few lines, and [**train it**] next.\n', { dialect: 'd2l' })
+    expect(toString(tree.children[0])).toBe('We implement our model with just a few lines, and train it next.')
+  })
+
   it('keeps the first framework (untagged cells are its own), or the one --tab names', async () => {
     const first = await repair(chapter)
     expect(first.find<Code>('code').map((code) => [code.lang, code.value])).toEqual([['python', 'import mxnet'], ['python', 'def step(w):\n    return w']])
