@@ -8,7 +8,7 @@ import { spoken } from '../util/spoken.js'
 import { bulletOf, createCondenser, maskedText, type Condenser } from './bullet.js'
 import { calloutLine, calloutLabel } from './callout.js'
 import { commandPair, condenseItems } from './items.js'
-import { leadIn } from './lead-in.js'
+import { endsMidPhrase, leadIn } from './lead-in.js'
 
 /**
  * On content slides every prose paragraph becomes one short bullet carrying its idea; the
@@ -64,7 +64,7 @@ export function condenseBlocks(blocks: RootContent[], condenser: Condenser): Roo
       out.push(node)
       return
     }
-    const led = next && introduces(node, next) ? leadIn(node, next, condenser) : undefined
+    const led = next && introduces(node, next, condenser) ? leadIn(node, next, condenser) : undefined
     if (led) {
       for (const block of led) push(out, block)
       return
@@ -94,13 +94,13 @@ function push(out: RootContent[], block: RootContent | ListItem): void {
 }
 
 /**
- * Whether a paragraph leads into the block after it: it ends in a colon, or, before a list,
- * says "Here are …" or "the following".
+ * Whether a paragraph leads into the block after it: it ends in a colon or mid-phrase ("… is
+ * equivalent to", "with"), or, before a list, says "Here are …" or "the following".
  */
-function introduces(node: Paragraph, next: RootContent): boolean {
+function introduces(node: Paragraph, next: RootContent, condenser: Condenser): boolean {
   if (!['list', 'code', 'table', 'math', 'blockquote'].includes(next.type)) return false
   const text = toString(node).trim()
-  if (/:$/.test(text)) return true
+  if (/:$/.test(text) || (condenser.english && endsMidPhrase(text))) return true
   const last = text.split(/(?<=[.!?])\s+/).pop() ?? ''
   return next.type === 'list' && !next.data?.condensed && /^(?:here (?:are|is)|these are|below (?:are|is))\b|\b(?:the following|as follows)\b/i.test(last)
 }

@@ -36,14 +36,18 @@ export function commandPair(node: RootContent, next: RootContent | undefined): [
   return [caption, { type: 'code', lang: 'sh', value: code.value, position: next.position }]
 }
 
-/** The paragraph without the colon or ellipsis it ends on. */
-function withoutLeadMark(paragraph: Paragraph): Paragraph {
-  const children = [...paragraph.children]
+/** The paragraph without the colon or ellipsis it ends on, also inside closing bold ("**Step:**"). */
+function withoutLeadMark<T extends { children: PhrasingContent[] }>(parent: T): T {
+  const children = [...parent.children]
   const last = children[children.length - 1]
+  if (last?.type === 'strong' || last?.type === 'emphasis') {
+    children[children.length - 1] = withoutLeadMark(last)
+    return { ...parent, children }
+  }
   // One colon only: ":::" is something else (a container fence left as text).
   const mark = /\s*(?:(?<!:):|\.{3}|…)\s*$/
-  if (last?.type !== 'text' || !mark.test(last.value)) return paragraph
+  if (last?.type !== 'text' || !mark.test(last.value)) return parent
   const value = last.value.replace(mark, '')
   children[children.length - 1] = { ...last, value }
-  return { ...paragraph, children: value ? children : (children.slice(0, -1) as PhrasingContent[]) }
+  return { ...parent, children: value ? children : children.slice(0, -1) }
 }

@@ -3,6 +3,7 @@ import { flattenInline, pickInline } from '../util/inline.js'
 import { spoken } from '../util/spoken.js'
 import { splitSentences, wordCount } from '../util/text.js'
 import { bulletOf, bulletOfPhrasing, type Condenser } from './bullet.js'
+import { danglingWords } from './rules.js'
 
 // Lead-ins that say nothing on their own: "Consider:", "For example:", "Like this:".
 const empty = /^(?:consider|for example|for instance|e\.g\.|example|like this|as follows|here(?:'s| is| are)(?: how| what)?(?: it| this)?(?: looks)?|see|note|output|result|then|now|so|thus)\s*:\s*$/i
@@ -23,7 +24,7 @@ export function leadIn(paragraph: Paragraph, next: RootContent, condenser: Conde
   if (wordCount(before) >= 6) out.push({ ...bulletOf({ type: 'paragraph', children: pickInline(nodes, [{ start: 0, end: start }]) }, condenser), data: { notes: [], cue: undefined } })
   const labelNodes = pickInline(nodes, [{ start, end: text.length }])
   const kind = next.type === 'code' ? 'caption' : 'label'
-  if (empty.test(last) || wordCount(last) < 2) {
+  if (empty.test(last) || wordCount(last) < 2 || (condenser.english && endsMidPhrase(last))) {
     // Nothing to show: the words still go to the notes, with what they introduce.
     next.data = { ...next.data, notes: [...notes, ...(next.data?.notes ?? [])] }
     return out
@@ -32,6 +33,11 @@ export function leadIn(paragraph: Paragraph, next: RootContent, condenser: Conde
   const label: Paragraph = { type: 'paragraph', children: kind === 'caption' ? withoutColon(children) : children, position: paragraph.position, data: { notes, leadIn: kind } }
   out.push(label)
   return out
+}
+
+/** English that ends on a word needing what follows ("with", "is equivalent to"): no label of its own. */
+export function endsMidPhrase(text: string): boolean {
+  return danglingWords.has(/(\p{L}+)$/u.exec(text.trim())?.[1].toLowerCase() ?? '')
 }
 
 function withColon(children: PhrasingContent[]): PhrasingContent[] {

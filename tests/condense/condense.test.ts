@@ -29,6 +29,13 @@ describe('condensing prose on a slide', () => {
     expect(out).toMatch(/Consider\u200b?:\n-->/)
   })
 
+  it('reads a paragraph that ends mid-phrase before code ("with", "is equivalent to") as its lead-in, kept in the notes only', async () => {
+    const { out } = await slideWith('# T\n\n## Swap\n\nThen, replace this line:\n\n```js\nlet index = 0;\n```\n\nwith\n\n```js\nconst [index, setIndex] = useState(0);\n```\n\nis equivalent to\n\n```rust\nmatch x {}\n```\n')
+    const shown = out.replace(/<!--[^]*?-->/g, '')
+    expect(shown).not.toMatch(/^(- )?(with|is equivalent to)$/im)
+    expect(out).toMatch(/<!--[^]*\nwith\n[^]*is equivalent to\n[^]*-->/)
+  })
+
   it('turns a callout into one labelled line, its words in the notes', async () => {
     const { out } = await slideWith('# T\n\n## Tips\n\n> [!TIP]\n> Technically, the parameter is not exactly in the outer scope. We will unwind that confusion later in the book, in the appendix on implied scopes.\n\nOther text here for the slide.\n')
     expect(out).toMatch(/^> \*\*Tip:\*\* .+$/m)
@@ -49,6 +56,12 @@ describe('condensing prose on a slide', () => {
     expect(items[0].split(' ').length).toBeLessThanOrEqual(16)
     expect(items[1]).toBe('- Adding or removing teams. This includes')
     expect(out).toContain(long)
+  })
+
+  it('drops the colon that closes a bold item leading into its sub-list', async () => {
+    const { out } = await slideWith('# T\n\n## Plan\n\n1. **Identify components that use state:**\n   - `ProductTable` filters the list.\n2. **Find their common parent:** The first parent both share.\n')
+    expect(out).toContain('1. **Identify components that use state**\n')
+    expect(out).toContain('2. **Find their common parent:** The first parent both share.')
   })
 
   it('reads "description:" followed by a command as a caption over its code', async () => {
