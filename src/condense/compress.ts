@@ -116,8 +116,9 @@ function shortSubject(draft: Draft): Draft[] {
 
 /** The sentence from its subject on, when phrases before a comma open it. */
 function frontedPhrases(draft: Draft, indices: number[], verb: number): Draft[] {
-  const comma = indices.slice(0, verb).findLastIndex((index) => draft.tokens[index].text === ',')
-  if (comma < 1 || !startsClause(draft, indices.slice(comma + 1))) return []
+  // The first comma after which a clause starts: "To most users, the DNS, TCP and SSL delays are …".
+  const comma = indices.slice(0, verb).findIndex((index, at) => at > 0 && draft.tokens[index].text === ',' && startsClause(draft, indices.slice(at + 1)))
+  if (comma < 1) return []
   const trial = fork(draft)
   drop(trial, indices[0], indices[comma] + 1)
   return [trial]
@@ -172,7 +173,8 @@ function complete(draft: Draft): boolean {
   if (after && last.pos === 'VERB' && !passive && isWord(after) && after.pos !== 'CCONJ' && draft.atom[lastIndex] < 0) return false
   const text = indices.map((index) => draft.tokens[index].text).join(' ')
   if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false
-  if (after && (['VERB', 'AUX'].includes(after.pos) || lower(after) === 'to') && draft.keep[lastIndex + 1] === false && last.pos !== 'PUNCT') return false
+  const toVerb = lower(after) === 'to' && draft.tokens[lastIndex + 2]?.pos === 'VERB'
+  if (after && (['VERB', 'AUX'].includes(after.pos) || toVerb) && draft.keep[lastIndex + 1] === false && last.pos !== 'PUNCT') return false
   // A subordinate or relative clause opened must have its own verb.
   const open = indices.findLastIndex((index, at) => at > 0 && (draft.tokens[index].pos === 'SCONJ' || relative.has(lower(draft.tokens[index]))))
   if (open >= 0 && !indices.slice(open + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : undefined))) return false
@@ -181,13 +183,28 @@ function complete(draft: Draft): boolean {
   const part = indices.slice(colon + 1)
   const cutAfterColon = colon >= 0 && draft.tokens.slice(lastIndex + 1).some(isWord)
   if (cutAfterColon && part.filter((index) => isWord(draft.tokens[index])).length < 3) return false
-  // A part that opens with "If …" or "When …" needs its main clause after a comma.
-  const opener = draft.tokens[part[0]]
-  if (opener && (opener.pos === 'SCONJ' || subordinators.has(lower(opener)))) {
+  // Cut inside a list ("the DNS, TCP | , and SSL delays"): the kept part ends on one item.
+  if (after?.text === ',' && ['and', 'or'].includes(lower(draft.tokens[lastIndex + 2])) && draft.tokens[indices[indices.length - 2]]?.text === ',') return false
+  // A part that opens with "If …", "When …" or "In cases where …" needs its main clause after a comma.
+  if (frontedClause(draft, part)) {
     const comma = part.findIndex((index) => draft.tokens[index].text === ',')
     if (comma < 0 || !startsClause(draft, part.slice(comma + 1))) return false
   }
   return true
+}
+
+const timeOpeners = /^(?:the first time|the last time|every time|each time|any time|by the time|the moment|now that|as soon as|as long as)\b/i
+
+/** Whether the part opens with a subordinate clause: "If …", "The first time you …", "In cases where …". */
+function frontedClause(draft: Draft, part: number[]): boolean {
+  const opener = draft.tokens[part[0]]
+  if (!opener) return false
+  if (opener.pos === 'SCONJ' || subordinators.has(lower(opener))) return true
+  if (timeOpeners.test(part.slice(0, 4).map((index) => draft.tokens[index].text).join(' '))) return true
+  if (opener.pos !== 'ADP') return false
+  // "In cases where …", "At the point when …": a relative word before the first verb.
+  const verb = part.findIndex((index, at) => finite(draft, index, part[at - 1]))
+  return part.slice(1, verb < 0 ? part.length : verb).some((index) => ['where', 'when', 'which'].includes(lower(draft.tokens[index])))
 }
 
 /** Punctuation left at either end goes, and words the bullet may not end on. */

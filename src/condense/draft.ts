@@ -60,10 +60,13 @@ export const lower = (token: Token | undefined) => token?.text.toLowerCase() ?? 
 /** Whether the kept tokens in [from, to) read as a clause: a subject and a finite verb. */
 export function hasClause(draft: Draft, from = 0, to = draft.tokens.length): boolean {
   const indices = kept(draft).filter((index) => index >= from && index < to)
+  const first = draft.tokens[indices[0]]
   const verb = indices.findIndex((index, at) => finite(draft, index, indices[at - 1]))
-  if (verb < 0) return false
-  // Imperatives ("Use X") have no subject; a verb first is a clause too.
-  return verb === 0 || indices.slice(0, verb).some((index) => ['NOUN', 'PROPN', 'PRON', 'NUM', 'X'].includes(draft.tokens[index].pos) || draft.atom[index] >= 0)
+  // Imperatives ("Use X") have no subject: a verb first, in its base form.
+  if (verb === 0 && first.lemma === lower(first)) return true
+  // "Given a path, Chrome checks …": a participle first opens a phrase; the clause comes after.
+  const main = verb === 0 ? indices.findIndex((index, at) => at > 0 && finite(draft, index, indices[at - 1])) : verb
+  return main > 0 && indices.slice(verb === 0 ? 1 : 0, main).some((index) => ['NOUN', 'PROPN', 'PRON', 'NUM', 'X'].includes(draft.tokens[index].pos) || draft.atom[index] >= 0)
 }
 
 /** A verb that can carry a clause: not "to …", not a bare "-ing" form, not inside "iptables-based". */

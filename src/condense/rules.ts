@@ -3,7 +3,7 @@ import type { Token } from './nlp.js'
 
 // Sentence openers a slide does without: discourse markers and hedges.
 const markers = [
-  'in addition', 'additionally', 'of course', 'pretty much', 'finally', 'for example', 'for instance', 'arguably',
+  'first off', 'first of all', 'in addition', 'additionally', 'of course', 'pretty much', 'finally', 'for example', 'for instance', 'arguably',
   'however', 'also', 'so', 'now', 'then', 'thus', 'therefore', 'hence', 'in particular', 'in fact', 'obviously',
   'basically', 'actually', 'indeed', 'moreover', 'furthermore', 'in other words', 'as a result', 'in short',
   'in general', 'generally', 'typically', 'usually', 'essentially', 'importantly', 'interestingly', 'well', 'ok',
@@ -45,6 +45,8 @@ export function dropMarkers(draft: Draft): boolean {
     if (/^[,!]$/.test(draft.tokens[end]?.text ?? '')) end += 1
     // "So" or "Then" before a verb is part of the clause ("So far", "Then run it" stays).
     if (match.length === 1 && draft.tokens[end]?.text !== ',' && !hasClause(draft, end)) break
+    // "Now that we …", "So that it …": the word opens a subordinate clause.
+    if (match.length === 1 && lower(draft.tokens[end]) === 'that') break
     drop(draft, indices[0], end)
     changed = true
   }
@@ -84,6 +86,8 @@ function hasClauseWithout(draft: Draft, from: number, to: number): boolean {
 export function isSpacedDash(draft: Draft, index: number): boolean {
   const token = draft.tokens[index]
   if (!/^[-–—]+$/.test(token.text)) return false
+  // An em dash is one with or without spaces ("reuse—sockets are pooled").
+  if (token.text === '—') return true
   const before = draft.text[token.start - 1]
   const after = draft.text[token.end]
   return (before === ' ' || before === undefined) && (after === ' ' || after === undefined)
@@ -160,8 +164,8 @@ export function clauseCuts(draft: Draft): number[] {
     // "… not clear if …", "… know that …": a clause the sentence needs, not one it can lose.
     if (complementOpeners.has(word)) return false
     const next = draft.tokens[indices[at + 1]]
-    // "one or more operands", "new and old": the words on both sides make one phrase.
-    if (token.pos === 'CCONJ' && ['NUM', 'DET', 'ADJ'].includes(previous.pos)) return false
+    // "… are transparent and are negotiated …": a second verb group.
+    if ((word === 'and' || word === 'or') && next?.pos === 'AUX' && previous.pos !== 'AUX' && ['VERB', 'AUX'].some((pos) => indices.slice(0, at).some((index) => draft.tokens[index].pos === pos))) return true
     // "one or more operands", "new and old": the words on both sides make one phrase.
     if (token.pos === 'CCONJ' && ['NUM', 'DET', 'ADJ'].includes(previous.pos)) return false
     if (token.pos === 'SCONJ' || (token.pos === 'CCONJ' && startsClause(draft, indices.slice(at + 1)))) return true
@@ -216,8 +220,14 @@ export function startsClause(draft: Draft, indices: number[]): boolean {
   if (first?.pos === 'VERB' && first.lemma === lower(first) && draft.atom[head[0]] < 0) return true
   const subject = head.findIndex((index) => ['PRON', 'NOUN', 'PROPN', 'DET'].includes(draft.tokens[index].pos))
   if (subject < 0 || subject > 1) return false
-  return head.slice(subject + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : head[subject]))
+  if (head.slice(subject + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : head[subject]))) return true
+  // A listed subject: "the DNS, TCP, and SSL delays are …".
+  let at = subject + 1
+  while (at < Math.min(indices.length, 12) && listed.has(draft.tokens[indices[at]].pos)) at++
+  return at < indices.length && finite(draft, indices[at], indices[at - 1])
 }
+
+const listed = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'CCONJ', 'PUNCT'])
 
 /**
  * Drops the opening subordinate clause or phrase before the main clause: "When …, X" → "X".

@@ -9,6 +9,7 @@ import { mdxDialect } from './dialects/mdx.js'
 import { mkdocsDialect } from './dialects/mkdocs.js'
 import { pandocDialect } from './dialects/pandoc.js'
 import { settleDialects } from './dialects/settle.js'
+import { repairDefinitionLists } from './definition-lists.js'
 import { repairImageCaptionLine } from './image-caption-line.js'
 import { repairImagePathSpaces } from './image-path-spaces.js'
 import { repairLinkDoubleParen } from './link-double-paren.js'
@@ -41,6 +42,7 @@ export function chapterRepair(options: RepairOptions = {}): Preset {
       // After images exist, so the caption check can compare against their paths.
       repairImageCaptionLine,
       repairListItemSpace,
+      repairDefinitionLists,
       repairReferenceLinks,
       repairLinkDoubleParen,
       repairLinkLinesList,

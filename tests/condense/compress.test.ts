@@ -34,6 +34,18 @@ describe('English bullets', () => {
     expect(text).toBe('The CNCF has become an important organization in the cloud computing scene')
   })
 
+  it('never keep a fronted clause without its main clause, nor cut inside a list', () => {
+    expect(bullet('In cases where only minimal resources are available, or if Chrome is unable to run multiple processes, it can also switch to use a single-process model.').text).not.toBe('In cases where only minimal resources are available')
+    expect(bullet('The first time you load your browser, it knows little about your favorite sites or navigation patterns and all the things you do.').text).toMatch(/it knows little about your favorite sites/)
+    expect(bullet('To most users and even web developers, the DNS, TCP, and SSL delays are entirely transparent and are negotiated at network layers to which few of us descend or think about.').text).toBe('The DNS, TCP, and SSL delays are entirely transparent')
+  })
+
+  it('read "First off" and "Now that" as what they are, and an em dash as a clause boundary', () => {
+    expect(bullet('What about it? First off, Chrome uses the same network stack on Android and iOS as it does on all other versions.').text).toBe('Chrome uses the same network stack on Android and iOS')
+    expect(bullet('Now that we have identified the problem, let us dive into the implementation details of the whole thing.').text).not.toMatch(/^That /)
+    expect(bullet('Chrome reuses the open connections it keeps for each host—sockets are pooled by host and by port, which saves a round trip.').text).toBe('Chrome reuses the open connections it keeps for each host')
+  })
+
   it('keep a negation: "not just here to stay" never becomes "not here to stay"', () => {
     expect(bullet('You should be confident that Kubernetes is not just here to stay.').text).toContain('not just here to stay')
   })
