@@ -1,4 +1,4 @@
-import { clauseCuts, dangles, isNegation, startsClause, dropAppositives, dropHedges, dropLeadingClause, dropMarkers, dropParentheticals, dropTrailingAdverbials } from './rules.js'
+import { clauseCuts, dangles, dropMatrixClause, isNegation, startsClause, dropAppositives, dropHedges, dropLeadingClause, dropMarkers, dropParentheticals, dropTrailingAdverbials } from './rules.js'
 import { boundary, drop, finite, fork, hasClause, isWord, kept, lower, wordsKept, type Draft } from './draft.js'
 import { headline } from './headline.js'
 
@@ -26,6 +26,8 @@ export function compressEnglish(input: Draft, options: CompressOptions): Compres
   for (const step of steps) if (wordsKept(draft) > options.target) step(draft)
   const withoutOpening = fork(draft)
   const states = dropLeadingClause(withoutOpening) ? [draft, withoutOpening] : [draft]
+  const withoutMatrix = fork(draft)
+  if (dropMatrixClause(withoutMatrix)) states.push(withoutMatrix)
   const shortened = states.flatMap((state) => [state, ...shortSubject(state)])
   const candidates = shortened.flatMap((state) => [state, ...trailingCuts(state), ...core(state)]).map((candidate) => (tidy(candidate), candidate))
   const total = weightOf(input, input.keep, options.weights)
@@ -173,6 +175,8 @@ function complete(draft: Draft): boolean {
   if (after && last.pos === 'VERB' && !passive && isWord(after) && after.pos !== 'CCONJ' && draft.atom[lastIndex] < 0) return false
   const text = indices.map((index) => draft.tokens[index].text).join(' ')
   if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false
+  // "composed | of multiple files", "a list | of items": "of" binds what it was cut from.
+  if (lower(after) === 'of' && draft.keep[lastIndex + 1] === false) return false
   const toVerb = lower(after) === 'to' && draft.tokens[lastIndex + 2]?.pos === 'VERB'
   if (after && (['VERB', 'AUX'].includes(after.pos) || toVerb) && draft.keep[lastIndex + 1] === false && last.pos !== 'PUNCT') return false
   // A subordinate or relative clause opened must have its own verb.
@@ -209,7 +213,7 @@ function frontedClause(draft: Draft, part: number[]): boolean {
 
 /** Punctuation left at either end goes, and words the bullet may not end on. */
 export function tidy(draft: Draft): void {
-  const edge = /^[,;:.\-–—(]$/
+  const edge = /^(?:[,;:\-–—(]|\.+|…)$/
   for (let guard = 0; guard < 8; guard++) {
     const indices = kept(draft)
     const first = indices[0]

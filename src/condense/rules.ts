@@ -229,6 +229,25 @@ export function startsClause(draft: Draft, indices: number[]): boolean {
 
 const listed = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'CCONJ', 'PUNCT'])
 
+const matrixSubjects = new Set(['it', "it's", 'i', 'we', 'you', 'there', "there's"])
+const denials = new Set(['not', "n't", 'never', 'false', 'untrue', 'wrong', 'myth', 'unlikely', 'doubtful'])
+
+/**
+ * "It's likely no surprise to readers that most applications …", "We know that X …": the
+ * clause after "that" carries the idea. Never past a denial ("It is not true that …").
+ */
+export function dropMatrixClause(draft: Draft): boolean {
+  const indices = kept(draft)
+  if (!matrixSubjects.has(lower(draft.tokens[indices[0]]))) return false
+  const that = indices.findIndex((index, at) => at > 1 && at < 10 && lower(draft.tokens[index]) === 'that')
+  if (that < 0) return false
+  const before = indices.slice(0, that).map((index) => lower(draft.tokens[index]))
+  if (before.some((word, at) => denials.has(word) || word === ',' || (word === 'no' && !/^(?:surprise|doubt|secret|wonder)$/.test(before[at + 1] ?? '')))) return false
+  if (!startsClause(draft, indices.slice(that + 1))) return false
+  drop(draft, indices[0], indices[that] + 1)
+  return true
+}
+
 /**
  * Drops the opening subordinate clause or phrase before the main clause: "When …, X" → "X".
  * Without a comma, the main clause starts where a new subject and its verb do: "When
@@ -262,6 +281,8 @@ export const danglingWords = new Set(
 )
 
 const danglingTags = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'AUX'])
+const openDegree = new Set(['as', 'most', 'more', 'less', 'least', 'so', 'too'])
+const quantities = new Set(['multiple', 'several', 'various', 'numerous', 'many', 'few'])
 
 /**
  * Whether the kept text ends on a word or mark that leaves it incomplete: a function word, a
@@ -276,6 +297,8 @@ export function dangles(draft: Draft): boolean {
   if (!isWord(last) || draft.atom[index] >= 0) return false
   if (danglingWords.has(lower(last)) || danglingTags.has(last.pos)) return true
   const before = draft.tokens[indices[indices.length - 2]]
+  // "about as pure", "the most pure", "composed of multiple": a comparison or quantity left open.
+  if (last.pos === 'ADJ' && draft.keep[index + 1] === false && (openDegree.has(lower(before)) || quantities.has(lower(last)))) return true
   return last.pos === 'ADJ' && ['DET', 'ADJ'].includes(before?.pos ?? '') && draft.keep[index + 1] === false && ['NOUN', 'PROPN', 'ADJ'].includes(draft.tokens[index + 1]?.pos ?? '')
 }
 

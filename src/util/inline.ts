@@ -99,12 +99,16 @@ export function maskCode(text: string, atoms: Atom[]): string {
 
 // "Node.js", "Socket.io", "ASP.NET": a name, not the end of a sentence ("e.g." and "3.5" are not matched).
 const dotted = /(?<![\p{L}\p{N}.])[\p{L}\p{N}]{2,}(?:\.[\p{L}\p{N}]{2,})+(?![\p{L}\p{N}])/gu
+// ".js", ".md" after a space: a file type, not a full stop.
+const extension = /(?<=^|\s)\.[\p{L}\p{N}]{1,6}(?![\p{L}\p{N}.])/gu
+// "(or many!)": a short aside's mark does not end the sentence around it.
+const asideMark = /\([^()\n]{1,40}\)/g
 // "client-side", "behind-the-firewall": one word, never a place to cut.
 const hyphened = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu
 
 /** Names with dots and hyphened compounds as one word each, the same length, so offsets hold. */
 function maskCompounds(text: string): string {
-  return text.replace(dotted, (name) => 'X' + 'x'.repeat(name.length - 1)).replace(hyphened, (word) => word.replace(/-/g, 'x'))
+  return text.replace(asideMark, (aside) => aside.replace(/[!?]/g, ';')).replace(dotted, (name) => 'X' + 'x'.repeat(name.length - 1)).replace(extension, (name) => 'X' + 'x'.repeat(name.length - 1)).replace(hyphened, (word) => word.replace(/-/g, 'x'))
 }
 
 export interface Piece {

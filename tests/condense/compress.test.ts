@@ -46,6 +46,18 @@ describe('English bullets', () => {
     expect(bullet('Chrome reuses the open connections it keeps for each host—sockets are pooled by host and by port, which saves a round trip.').text).toBe('Chrome reuses the open connections it keeps for each host')
   })
 
+  it('keep the clause after "It\'s no surprise … that", never past a denial, and read a short aside\'s "!" as inside the sentence', () => {
+    expect(bullet("It's likely no surprise to readers that most applications are composed of multiple (or many!) individual JS files.").text).toBe('Most applications are composed of multiple (or many!) individual JS files')
+    expect(bullet('It is not true that most applications are composed of multiple individual JS files in folders.').text).toMatch(/^It is not true that/)
+  })
+
+  it('never end on an open comparison or quantity, nor before a dropped "of"', () => {
+    for (const sentence of ['The global scope behavior we are seeing here is about as pure as it gets for JS programs running in the wild today.', 'Most real applications written by teams today are composed of multiple individual JS files.']) {
+      const { text } = bullet(sentence)
+      expect(text).not.toMatch(/\b(?:as pure|multiple|composed)$/)
+    }
+  })
+
   it('keep a negation: "not just here to stay" never becomes "not here to stay"', () => {
     expect(bullet('You should be confident that Kubernetes is not just here to stay.').text).toContain('not just here to stay')
   })
