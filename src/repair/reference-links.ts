@@ -8,7 +8,7 @@ const undefinedReference = /(?<![\]\w\\!])\[([^\]\[\n^!]*\p{L}[^\]\[\n]{0,60})\]
 
 /**
  * A slide holds a part of the chapter, without the definitions at its end: reference links
- * and images become inline ones. A reference the chapter never defines shows its text, as
+ * and images become inline ones, and the definitions go. A reference the chapter never defines shows its text, as
  * a reader of the book sees the link, not the brackets of its markup.
  */
 export function repairReferenceLinks() {
@@ -30,6 +30,10 @@ export function repairReferenceLinks() {
       if (node.type !== 'text' || !node.value.includes('[')) return
       parent.children[index] = unbracketed(node, file)
       return SKIP
+    })
+    // Their links are inline now; a definition inside a list item would otherwise show as text.
+    visit(tree, (node) => {
+      if ('children' in node) node.children = (node.children as { type: string }[]).filter((child) => child.type !== 'definition') as never
     })
   }
 }

@@ -61,6 +61,12 @@ describe('repair', () => {
     expect(rules).toEqual(['1:1 link-undefined'])
   })
 
+  it('drops the definitions once their links are inline, also those inside a list item', async () => {
+    const { find } = await repair('- [Highlight]\n- [Snippets]\n\n  [Highlight]: ../a.md#highlight\n  [Snippets]: ../a.md#snippets\n\n[top]: https://example.org/\n')
+    expect(find<Link>('link').map((link) => link.url)).toEqual(['../a.md#highlight', '../a.md#snippets'])
+    expect(find('definition')).toEqual([])
+  })
+
   it("takes FastAPI's code includes off the slide, keeping them in the notes", async () => {
     const { tree, rules } = await repair('Import it:\n\n{* ../../docs_src/app/main.py hl[1,3] title["app/main.py"] *}\n')
     const include = tree.children[1]
