@@ -197,6 +197,8 @@ function complete(draft: Draft): boolean {
   return true
 }
 
+// "Even with all the pieces in one file, …": a phrase that leads into the clause after its comma.
+const absoluteOpeners = /^(?:even )?(?:with|without|despite|given)\b/i
 const timeOpeners = /^(?:the first time|the last time|every time|each time|any time|by the time|the moment|now that|as soon as|as long as)\b/i
 
 /** Whether the part opens with a subordinate clause: "If …", "The first time you …", "In cases where …". */
@@ -204,7 +206,8 @@ function frontedClause(draft: Draft, part: number[]): boolean {
   const opener = draft.tokens[part[0]]
   if (!opener) return false
   if (opener.pos === 'SCONJ' || subordinators.has(lower(opener))) return true
-  if (timeOpeners.test(part.slice(0, 4).map((index) => draft.tokens[index].text).join(' '))) return true
+  const head = part.slice(0, 4).map((index) => draft.tokens[index].text).join(' ')
+  if (timeOpeners.test(head) || (absoluteOpeners.test(head) && part[0] === kept(draft)[0])) return true
   if (opener.pos !== 'ADP') return false
   // "In cases where …", "At the point when …": a relative word before the first verb.
   const verb = part.findIndex((index, at) => finite(draft, index, part[at - 1]))

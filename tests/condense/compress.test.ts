@@ -37,6 +37,7 @@ describe('English bullets', () => {
   it('never keep a fronted clause without its main clause, nor cut inside a list', () => {
     expect(bullet('In cases where only minimal resources are available, or if Chrome is unable to run multiple processes, it can also switch to use a single-process model.').text).not.toBe('In cases where only minimal resources are available')
     expect(bullet('The first time you load your browser, it knows little about your favorite sites or navigation patterns and all the things you do.').text).toMatch(/it knows little about your favorite sites/)
+    expect(bullet('Even with all the pieces of the application being co-located in a single file, some mechanism is necessary for each piece to register a name.').text).not.toMatch(/^Even with/)
     expect(bullet('To most users and even web developers, the DNS, TCP, and SSL delays are entirely transparent and are negotiated at network layers to which few of us descend or think about.').text).toBe('The DNS, TCP, and SSL delays are entirely transparent')
   })
 
