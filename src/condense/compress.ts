@@ -1,6 +1,7 @@
-import { clauseCuts, dangles, dropMatrixClause, isNegation, startsClause, dropAppositives, dropHedges, dropLeadingClause, dropMarkers, dropParentheticals, dropTrailingAdverbials } from './rules.js'
+import { clauseCuts, dangles, isNegation, startsClause, dropAppositives, dropHedges, dropLeadingClause, dropMarkers, dropParentheticals, dropTrailingAdverbials } from './rules.js'
 import { boundary, drop, finite, fork, hasClause, isWord, kept, lower, wordsKept, type Draft } from './draft.js'
 import { headline } from './headline.js'
+import { dropMatrixClause } from './matrix-clause.js'
 
 export interface CompressOptions {
   /** Words a bullet aims for. */

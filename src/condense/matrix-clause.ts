@@ -1,0 +1,21 @@
+import { drop, kept, lower, type Draft } from './draft.js'
+import { startsClause } from './rules.js'
+
+const matrixSubjects = new Set(['it', "it's", 'i', 'we', 'you', 'there', "there's"])
+const denials = new Set(['not', "n't", 'never', 'false', 'untrue', 'wrong', 'myth', 'unlikely', 'doubtful'])
+
+/**
+ * "It's likely no surprise to readers that most applications …", "We know that X …": the
+ * clause after "that" carries the idea. Never past a denial ("It is not true that …").
+ */
+export function dropMatrixClause(draft: Draft): boolean {
+  const indices = kept(draft)
+  if (!matrixSubjects.has(lower(draft.tokens[indices[0]]))) return false
+  const that = indices.findIndex((index, at) => at > 1 && at < 10 && lower(draft.tokens[index]) === 'that')
+  if (that < 0) return false
+  const before = indices.slice(0, that).map((index) => lower(draft.tokens[index]))
+  if (before.some((word, at) => denials.has(word) || word === ',' || (word === 'no' && !/^(?:surprise|doubt|secret|wonder)$/.test(before[at + 1] ?? '')))) return false
+  if (!startsClause(draft, indices.slice(that + 1))) return false
+  drop(draft, indices[0], indices[that] + 1)
+  return true
+}
