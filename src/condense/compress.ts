@@ -109,9 +109,12 @@ function shortSubject(draft: Draft): Draft[] {
     if (at < 2 || at >= verb) return false
     const token = draft.tokens[index]
     const next = draft.tokens[indices[at + 1]]
-    return token.text === ',' || token.pos === 'SCONJ' || relative.has(lower(token)) || (lower(token) === 'to' && next?.pos === 'VERB') || (token.pos === 'VERB' && /(?:ing|ed)$/i.test(token.text))
+    // "the hoisting metaphor": a participle after an article modifies the noun after it.
+    const modifier = ['DET', 'ADP'].includes(draft.tokens[indices[at - 1]].pos)
+    return token.text === ',' || token.pos === 'SCONJ' || relative.has(lower(token)) || (lower(token) === 'to' && next?.pos === 'VERB') || (token.pos === 'VERB' && /(?:ing|ed)$/i.test(token.text) && !modifier)
   })
-  if (head < 0 || !boundary(draft, indices[head])) return []
+  // "The real reason I | bring up …": a pronoun opens a clause inside the subject; it stays whole.
+  if (head < 0 || !boundary(draft, indices[head]) || draft.tokens[indices[head - 1]].pos === 'PRON') return []
   const trial = fork(draft)
   drop(trial, indices[head], indices[verb])
   return [trial]
@@ -138,6 +141,8 @@ function core(draft: Draft): Draft[] {
   for (at += 1; at < indices.length; at++) {
     const token = draft.tokens[indices[at]]
     const nominal = ['NOUN', 'PROPN', 'NUM', 'PRON'].includes(token.pos) || draft.atom[indices[at]] >= 0
+    // "a picture | of what we expect": a clause follows, and the phrase ends before it.
+    if (noun && lower(token) === 'of' && /^(?:what|how|which|who|whom|whether|why)$/i.test(draft.tokens[indices[at + 1]]?.text ?? '')) break
     // "the construction of a pipeline": "of" binds its noun phrase.
     if (noun && lower(token) === 'of') {
       noun = false
@@ -176,10 +181,14 @@ function complete(draft: Draft): boolean {
   if (after && last.pos === 'VERB' && !passive && isWord(after) && after.pos !== 'CCONJ' && draft.atom[lastIndex] < 0) return false
   const text = indices.map((index) => draft.tokens[index].text).join(' ')
   if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false
-  // "composed | of multiple files", "a list | of items": "of" binds what it was cut from.
-  if (lower(after) === 'of' && draft.keep[lastIndex + 1] === false) return false
+  // "composed | of multiple files", "aware | of it": "of" binds the word it was cut from.
+  if (lower(after) === 'of' && draft.keep[lastIndex + 1] === false && !['NOUN', 'PROPN'].includes(last.pos)) return false
   const toVerb = lower(after) === 'to' && draft.tokens[lastIndex + 2]?.pos === 'VERB'
   if (after && (['VERB', 'AUX'].includes(after.pos) || toVerb) && draft.keep[lastIndex + 1] === false && last.pos !== 'PUNCT') return false
+  // "The Blink parser, which runs in the render process": a relative clause, and no main verb.
+  const aside = indices.findIndex((index, at) => at > 0 && draft.tokens[indices[at - 1]].text === ',' && relative.has(lower(draft.tokens[index])))
+  const mainVerb = indices.slice(0, aside).some((index, at) => finite(draft, index, at ? indices[at - 1] : undefined))
+  if (aside > 0 && !mainVerb && !indices.slice(aside + 1).some((index) => draft.tokens[index].text === ',')) return false
   // A subordinate or relative clause opened must have its own verb.
   const open = indices.findLastIndex((index, at) => at > 0 && (draft.tokens[index].pos === 'SCONJ' || relative.has(lower(draft.tokens[index]))))
   if (open >= 0 && !indices.slice(open + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : undefined))) return false
@@ -198,8 +207,9 @@ function complete(draft: Draft): boolean {
   return true
 }
 
-// "Even with all the pieces in one file, …": a phrase that leads into the clause after its comma.
-const absoluteOpeners = /^(?:even )?(?:with|without|despite|given)\b/i
+// "Even with all the pieces in one file, …", "Just like the let variant, …": a phrase that leads
+// into the clause after its comma.
+const absoluteOpeners = /^(?:even |just )?(?:with|without|despite|given|like|unlike)\b/i
 const timeOpeners = /^(?:the first time|the last time|every time|each time|any time|by the time|the moment|now that|as soon as|as long as)\b/i
 
 /** Whether the part opens with a subordinate clause: "If …", "The first time you …", "In cases where …". */

@@ -77,5 +77,7 @@ export function finite(draft: Draft, index: number, previous?: number): boolean 
   if (before && lower(before) === 'to') return false
   if (draft.text[token.start - 1] === '-' || draft.text[token.end] === '-') return false
   if (token.pos === 'VERB' && /ing$/i.test(token.text)) return before?.pos === 'AUX'
+  // "when used well", "if needed": a participle after a subordinator carries no clause.
+  if (/ed$/i.test(token.text) && before && (before.pos === 'SCONJ' || ['when', 'if', 'once', 'unless', 'until', 'while', 'though', 'although'].includes(lower(before)))) return false
   return true
 }

@@ -42,7 +42,23 @@ export function tagEnglish(text: string): TaggedSentence[] {
       tokens.push({ text: value, start: at, end: at + value.length, pos: token.out(its.pos), lemma: String(token.out(lemma) ?? value).toLowerCase() })
       at += value.length
     })
-    if (tokens.length) sentences.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens })
+    if (tokens.length) sentences.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens: retagVerbs(tokens) })
   })
   return sentences
+}
+
+/**
+ * "Past research paints a picture": a plural-looking noun between a noun and an article is
+ * the verb the tagger missed (third person singular).
+ */
+function retagVerbs(tokens: Token[]): Token[] {
+  tokens.forEach((token, index) => {
+    const before = tokens[index - 1]
+    const after = tokens[index + 1]
+    if (token.pos !== 'NOUN' || !/[^s]s$/.test(token.text) || !before || !after) return
+    if (['NOUN', 'PROPN'].includes(before.pos) && after.pos === 'DET' && /^(?:a|an|the)$/i.test(after.text)) {
+      tokens[index] = { ...token, pos: 'VERB', lemma: token.lemma.replace(/s$/, '') }
+    }
+  })
+  return tokens
 }

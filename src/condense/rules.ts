@@ -3,7 +3,7 @@ import type { Token } from './nlp.js'
 
 // Sentence openers a slide does without: discourse markers and hedges.
 const markers = [
-  'first off', 'first of all', 'in addition', 'additionally', 'of course', 'pretty much', 'finally', 'for example', 'for instance', 'arguably',
+  'first off', 'first of all', 'alternatively', 'in addition', 'additionally', 'of course', 'pretty much', 'finally', 'for example', 'for instance', 'arguably',
   'however', 'also', 'so', 'now', 'then', 'thus', 'therefore', 'hence', 'in particular', 'in fact', 'obviously',
   'basically', 'actually', 'indeed', 'moreover', 'furthermore', 'in other words', 'as a result', 'in short',
   'in general', 'generally', 'typically', 'usually', 'essentially', 'importantly', 'interestingly', 'well', 'ok',
@@ -258,7 +258,7 @@ function mainClauseStart(draft: Draft, indices: number[]): number {
 
 /** Trailing words a bullet may not end on; "the", "of", "can" … leave it dangling. */
 export const danglingWords = new Set(
-  'a an the of to in on at by for from with and or but nor as is are was were be been being that which who whose than into onto via its their his her our your my this these those such very more most not no so if when while where because both either each every some any all just only also about over under between through like can could will would should may might must has have had do does did per vs'.split(' '),
+  'a an the of to in on at by for from with and or but nor as is are was were be been being that which who whose than into onto via its their his her our your my this these those such very more most not no so if when while where because both either each every some any all just only also about over under between through like can could will would should may might must has have had do does did per vs what'.split(' '),
 )
 
 const danglingTags = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'AUX'])
@@ -280,6 +280,10 @@ export function dangles(draft: Draft): boolean {
   const before = draft.tokens[indices[indices.length - 2]]
   // "about as pure", "the most pure", "composed of multiple": a comparison or quantity left open.
   if (last.pos === 'ADJ' && draft.keep[index + 1] === false && (openDegree.has(lower(before)) || quantities.has(lower(last)))) return true
+  // "a picture of what we | expect": a subject pronoun whose verb was cut.
+  if (['we', 'i', 'they', 'he', 'she'].includes(lower(last)) && draft.keep[index + 1] === false) return true
+  // "as soon | as possible": the comparison's second half was cut.
+  if (lower(before) === 'as' && lower(draft.tokens[index + 1]) === 'as' && draft.keep[index + 1] === false) return true
   return last.pos === 'ADJ' && ['DET', 'ADJ'].includes(before?.pos ?? '') && draft.keep[index + 1] === false && ['NOUN', 'PROPN', 'ADJ'].includes(draft.tokens[index + 1]?.pos ?? '')
 }
 

@@ -59,6 +59,23 @@ describe('English bullets', () => {
     }
   })
 
+  it('keep a subject whole where a pronoun or an article opens it, and a clause after "Just like …," or "Alternatively,"', () => {
+    expect(bullet('The real reason I bring up arrow functions is because of the common but incorrect claim that arrow functions behave differently with respect to lexical scope.').text).toMatch(/^The real reason I bring up arrow functions is/)
+    expect(bullet('The "rule" of the hoisting metaphor is that function declarations get hoisted first, then variables immediately after all the functions.').text).toMatch(/of the hoisting metaphor is/)
+    expect(bullet("Just like the let variant of this program we saw earlier, const is being run exactly once within each loop iteration, so it's safe.").text).not.toMatch(/^(Just )?Like/)
+    expect(bullet('Alternatively, if there is no good match, or if the document is not yet parsed, the browser waits for it to complete.').text).not.toMatch(/^Alternatively/)
+  })
+
+  it('never end inside a relative clause with no main verb, after "when used", or on "as soon"', () => {
+    expect(bullet('The Blink document parser, which runs in the render process, scans the document for resources and schedules them before layout.').text).not.toBe('The Blink document parser, which runs in the render process')
+    expect(bullet('Both hints, when used well and in the right context, can have a significant impact on the perceived performance of a page.').text).toContain('can have a significant impact')
+    expect(bullet('The critical resources are fetched with high priority as soon as possible by the network stack in the browser process.').text).not.toMatch(/as soon$/)
+  })
+
+  it('read "research paints a picture" with its verb, where the tagger saw a noun', () => {
+    expect(bullet('Past user experience research paints a consistent picture of what we, as users, expect in terms of responsiveness of any application, both offline and online.').text).toMatch(/^Past user experience research paints a consistent picture/)
+  })
+
   it('keep a negation: "not just here to stay" never becomes "not here to stay"', () => {
     expect(bullet('You should be confident that Kubernetes is not just here to stay.').text).toContain('not just here to stay')
   })
