@@ -84,7 +84,7 @@ function fill(blocks: RootContent[], full: Room, m: ThemeMetrics): RootContent[]
     if (leads(node)) {
       // A subheading or lead-in stays with the start of what follows it.
       const next = queue[0]
-      if (cost(node, m).height + (next ? minimumHeight(next, m) : 0) > room.height) open()
+      if (cost(node, m).height + (next ? minimumHeight(next, full, m) : 0) > room.height) open()
       add(node)
       continue
     }
@@ -94,7 +94,7 @@ function fill(blocks: RootContent[], full: Room, m: ThemeMetrics): RootContent[]
     }
     // A part that holds nothing yet, or only what introduces this block, takes some of it.
     const start = parts[parts.length - 1].every(leads)
-    const pieces = take(node, room, m, start)
+    const pieces = start || !keptWhole(node, full, m) ? take(node, room, m, start) : undefined
     if (!pieces) {
       if (!start) {
         // What introduces the block moves on with it.
@@ -115,7 +115,13 @@ function fill(blocks: RootContent[], full: Room, m: ThemeMetrics): RootContent[]
   return parts.filter((part) => part.length)
 }
 
-function minimumHeight(node: RootContent, m: ThemeMetrics): number {
+/** Code or a table that a slide of its own holds: it moves on whole rather than splitting. */
+function keptWhole(node: RootContent, full: Room, m: ThemeMetrics): boolean {
+  return (node.type === 'code' || node.type === 'table') && fits(cost(node, m), full)
+}
+
+function minimumHeight(node: RootContent, full: Room, m: ThemeMetrics): number {
+  if (keptWhole(node, full, m)) return cost(node, m).height
   const first = take(node, { height: 0, words: 0, items: 0, bullets: 0 }, m, true)
   return first ? cost(first[0], m).height : cost(node, m).height
 }

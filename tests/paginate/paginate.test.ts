@@ -17,6 +17,17 @@ describe('paginateSlides', () => {
     expect(parts.map((slide) => slide.part)).toEqual(parts.map((_, i) => ({ index: i + 1, total: parts.length })))
   })
 
+  it('moves a code sample a slide can hold on whole, with its lead-in, rather than splitting it', async () => {
+    const long = Array.from({ length: 12 }, (_, i) => `const a${i} = ${i}`).join('\n')
+    const short = ['{', '  const $$i = 0', '  for (; $$i < 3; $$i++) {', '    const i = $$i', '  }', '}'].join('\n')
+    const { deck } = await processMarkdown(`# T\n\n## Loops\n\n\`\`\`js\n${long}\n\`\`\`\n\nThe first part of the talk about loops says this.\n\nLet's expand that loop:\n\n\`\`\`js\n${short}\n\`\`\`\n`)
+    const parts = deck.children.filter((slide) => slide.kind === 'content')
+    const codes = parts.flatMap((slide) => slide.children.filter((node): node is Code => node.type === 'code'))
+    expect(codes.map((code) => code.value)).toEqual([long, short])
+    const withShort = parts.find((slide) => slide.children.some((node) => node.type === 'code' && node.value === short))!
+    expect(withShort.children[0]).toMatchObject({ type: 'paragraph', data: { leadIn: 'caption' } })
+  })
+
   it('holds at most six prose bullets per slide, notes travelling with their bullets', async () => {
     const paragraphs = Array.from({ length: 9 }, (_, i) => `Paragraph ${i + 1} says one thing.`).join('\n\n')
     const { deck } = await processMarkdown(`# T\n\n## Many\n\n${paragraphs}\n`)
