@@ -2,6 +2,7 @@ import { clauseCuts, dangles, isNegation, startsClause, dropAppositives, dropHed
 import { boundary, drop, finite, fork, hasClause, isWord, kept, lower, wordsKept, type Draft } from './draft.js'
 import { headline } from './headline.js'
 import { dropMatrixClause } from './matrix-clause.js'
+import type { Token } from './nlp.js'
 
 export interface CompressOptions {
   /** Words a bullet aims for. */
@@ -104,7 +105,7 @@ function shortSubject(draft: Draft): Draft[] {
   const verb = indices.findIndex((index, at) => finite(draft, index, indices[at - 1]))
   if (verb < 6) return []
   // "In April 2012, after a talk, I was invited …": the phrases before the subject go, not the subject.
-  if (['ADP', 'SCONJ'].includes(draft.tokens[indices[0]].pos)) return frontedPhrases(draft, indices, verb)
+  if (['ADP', 'SCONJ'].includes(draft.tokens[indices[0]].pos)) return frontedPhrases(draft, indices)
   const head = indices.findIndex((index, at) => {
     if (at < 2 || at >= verb) return false
     const token = draft.tokens[index]
@@ -121,13 +122,19 @@ function shortSubject(draft: Draft): Draft[] {
 }
 
 /** The sentence from its subject on, when phrases before a comma open it. */
-function frontedPhrases(draft: Draft, indices: number[], verb: number): Draft[] {
-  // The first comma after which a clause starts: "To most users, the DNS, TCP and SSL delays are …".
-  const comma = indices.slice(0, verb).findIndex((index, at) => at > 0 && draft.tokens[index].text === ',' && startsClause(draft, indices.slice(at + 1)))
+function frontedPhrases(draft: Draft, indices: number[]): Draft[] {
+  // The first comma after which a main clause starts: "To most users, the DNS, TCP and SSL
+  // delays are …"; "In addition to accounting for where code resides, the global scope is …".
+  const comma = indices.findIndex((index, at) => at > 0 && draft.tokens[index].text === ',' && !opensSubordinate(draft.tokens[indices[at + 1]]) && startsClause(draft, indices.slice(at + 1)))
   if (comma < 1) return []
   const trial = fork(draft)
   drop(trial, indices[0], indices[comma] + 1)
   return [trial]
+}
+
+/** "…, which …", "…, and …": what follows the comma hangs on the clause before it. */
+function opensSubordinate(token: Token | undefined): boolean {
+  return !token || token.pos === 'CCONJ' || relative.has(lower(token)) || ['when', 'what', 'how', 'why', 'whether', 'if'].includes(lower(token))
 }
 
 /** Subject, verb group and the first noun phrase after it. */

@@ -56,7 +56,7 @@ function retagVerbs(tokens: Token[]): Token[] {
     const before = tokens[index - 1]
     const after = tokens[index + 1]
     if (token.pos !== 'NOUN' || !/[^s]s$/.test(token.text) || !before || !after) return
-    if (['NOUN', 'PROPN'].includes(before.pos) && after.pos === 'DET' && /^(?:a|an|the)$/i.test(after.text)) {
+    if (['NOUN', 'PROPN'].includes(before.pos) && /^(?:a|an|the|its|their|his|our|your|my)$/i.test(after.text)) {
       tokens[index] = { ...token, pos: 'VERB', lemma: token.lemma.replace(/s$/, '') }
     }
   })

@@ -45,8 +45,10 @@ export function dropMarkers(draft: Draft): boolean {
     if (/^[,!]$/.test(draft.tokens[end]?.text ?? '')) end += 1
     // "So" or "Then" before a verb is part of the clause ("So far", "Then run it" stays).
     if (match.length === 1 && draft.tokens[end]?.text !== ',' && !hasClause(draft, end)) break
-    // "Now that we …", "So that it …": the word opens a subordinate clause.
+    // "Now that we …", "So that it …": the word opens a subordinate clause; "In addition to X"
+    // and "As a result of X" are phrases, not the markers.
     if (match.length === 1 && lower(draft.tokens[end]) === 'that') break
+    if (['to', 'of'].includes(lower(draft.tokens[end]))) break
     drop(draft, indices[0], end)
     changed = true
   }

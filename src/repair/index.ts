@@ -18,6 +18,7 @@ import { repairListItemSpace } from './list-item-space.js'
 import { repairRawHtml } from './raw-html.js'
 import { repairReferenceLinks } from './reference-links.js'
 import { repairTemplateSyntax } from './template-syntax.js'
+import { repairTrailingBreaks } from './trailing-breaks.js'
 import { repairUnsafeUrls } from './unsafe-urls.js'
 
 export type RepairOptions = DialectOptions
@@ -43,6 +44,7 @@ export function chapterRepair(options: RepairOptions = {}): Preset {
       repairImageCaptionLine,
       repairListItemSpace,
       repairDefinitionLists,
+      repairTrailingBreaks,
       repairReferenceLinks,
       repairLinkDoubleParen,
       repairLinkLinesList,

@@ -72,6 +72,10 @@ describe('English bullets', () => {
     expect(bullet('The critical resources are fetched with high priority as soon as possible by the network stack in the browser process.').text).not.toMatch(/as soon$/)
   })
 
+  it('read "In addition to …" as a phrase, not the marker, and keep the clause after it', () => {
+    expect(bullet("In addition to (potentially) accounting for where an application's code resides during run-time, and how each piece is able to access the other pieces to cooperate, the global scope is also where JS exposes its built-ins.").text).toBe('The global scope is also where JS exposes its built-ins')
+  })
+
   it('read "research paints a picture" with its verb, where the tagger saw a noun', () => {
     expect(bullet('Past user experience research paints a consistent picture of what we, as users, expect in terms of responsiveness of any application, both offline and online.').text).toMatch(/^Past user experience research paints a consistent picture/)
   })
