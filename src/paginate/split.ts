@@ -84,7 +84,15 @@ function fill(blocks: RootContent[], full: Room, m: ThemeMetrics): RootContent[]
     if (leads(node)) {
       // A subheading or lead-in stays with the start of what follows it.
       const next = queue[0]
-      if (cost(node, m).height + (next ? minimumHeight(next, full, m) : 0) > room.height) open()
+      if (cost(node, m).height + (next ? minimumHeight(next, full, m) : 0) > room.height) {
+        // A new part, with the subheading or label just before this one.
+        const current = parts[parts.length - 1]
+        const leading: RootContent[] = []
+        while (current.length && leads(current[current.length - 1])) leading.unshift(current.pop()!)
+        if (current.length) open()
+        else room = { ...full }
+        leading.forEach(add)
+      }
       add(node)
       continue
     }
