@@ -194,7 +194,9 @@ function moveToNotes(slide: Slide, index: number, file: VFile, why: string): Sli
 function standInItem(item: ListItem, condenser: Condenser): ListItem {
   const [first] = item.children
   const paragraph: Paragraph = first?.type === 'paragraph' ? first : { type: 'paragraph', children: [{ type: 'text', value: toString(item) }] }
-  const notes = item.data?.notes ?? [noteText(item)]
+  // The item's own notes speak for its first paragraph only: what follows it goes there too.
+  const rest = item.children.slice(1) as RootContent[]
+  const notes = item.data?.notes ? [...item.data.notes, ...rest.map(noteText)] : [noteText(item)]
   return { ...item, children: [shorten(paragraph, condenser)], data: { ...item.data, notes, movedToNotes: true } }
 }
 

@@ -102,6 +102,15 @@ describe('browser-verified pagination', () => {
     expect(fitted.markdown).toBe(markdown)
   })
 
+  it('keeps every paragraph of a list item it replaces by a short stand-in in the notes', async () => {
+    const code = Array.from({ length: 60 }, (_, i) => `    var module${i} = (function one(){ return ${i} })();`).join('\n')
+    const item = `2. If you're using a bundler in your build process, all the files are typically concatenated together before delivery to the browser and JS engine, which then only processes one big file.\n\n    In some approaches, the entire contents of the file are wrapped in a single enclosing scope, so each piece can register itself for access by other pieces.\n\n    \`\`\`js\n${code}\n    \`\`\`\n\n    As shown, the moduleOne and moduleTwo local variables are declared so that these modules can access each other.`
+    fs.writeFileSync(path.join(scratch.dir, 'items.md'), `# Items\n\n## Ways\n\nThere are 3 main ways:\n\n1. If you're exclusively using ES modules, then these files are loaded individually by the JS environment.\n\n${item}\n\n3. Whether a bundler is used or not, the global scope is the only way for them to cooperate.\n`)
+    const result = await checkChapter(path.join(scratch.dir, 'items.md'), { context: scratch.context })
+    expect(result.messages.filter((message) => message.ruleId === 'sentence-lost').map(String)).toEqual([])
+    expect(result.coverage.ratio).toBe(1)
+  })
+
   it('reports a word no slide can show as an error with its position', async () => {
     fs.writeFileSync(path.join(scratch.dir, 'impossible.md'), `# Impossible\n\n## A slide\n\n${'x'.repeat(2000)}\n`)
     const result = await checkChapter(path.join(scratch.dir, 'impossible.md'), { context: scratch.context })
