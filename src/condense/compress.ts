@@ -207,9 +207,11 @@ function complete(draft: Draft): boolean {
   // Cut inside a list ("the DNS, TCP | , and SSL delays"): the kept part ends on one item.
   if (after?.text === ',' && ['and', 'or'].includes(lower(draft.tokens[lastIndex + 2])) && draft.tokens[indices[indices.length - 2]]?.text === ',') return false
   // A part that opens with "If …", "When …" or "In cases where …" needs its main clause after a comma.
-  if (frontedClause(draft, part)) {
-    const comma = part.findIndex((index) => draft.tokens[index].text === ',')
-    if (comma < 0 || !startsClause(draft, part.slice(comma + 1))) return false
+  // "Here, since …": an opening adverb and its comma come first.
+  const opened = draft.tokens[part[0]]?.pos === 'ADV' && draft.tokens[part[1]]?.text === ',' ? part.slice(2) : part
+  if (frontedClause(draft, opened)) {
+    const comma = opened.findIndex((index) => draft.tokens[index].text === ',')
+    if (comma < 0 || !startsClause(draft, opened.slice(comma + 1))) return false
   }
   return true
 }

@@ -9,6 +9,7 @@ import { bulletOf, createCondenser, maskedText, type Condenser } from './bullet.
 import { calloutLine, calloutLabel } from './callout.js'
 import { commandPair, condenseItems } from './items.js'
 import { endsMidPhrase, leadIn } from './lead-in.js'
+import { unrollSections } from './unroll.js'
 
 /**
  * On content slides every prose paragraph becomes one short bullet carrying its idea; the
@@ -26,7 +27,7 @@ export function condenseProse() {
       // A paragraph with nothing left to show (markup taken out) keeps its words in the notes.
       const empty = slide.children.filter((node) => node.type === 'paragraph' && !toString(node, { includeHtml: false }).trim() && !node.children.some((child) => child.type === 'image'))
       slide.notes.push(...empty.flatMap((node) => node.data?.notes ?? []))
-      slide.children = condenseBlocks(slide.children.filter((node) => !empty.includes(node)), condenser)
+      slide.children = condenseBlocks(slide.children.filter((node) => !empty.includes(node)).flatMap(unrollSections), condenser)
     }
   }
 }

@@ -86,10 +86,8 @@ function fill(blocks: RootContent[], full: Room, m: ThemeMetrics): RootContent[]
       const next = queue[0]
       if (cost(node, m).height + (next ? minimumHeight(next, full, m) : 0) > room.height) {
         // A new part, with the subheading or label just before this one.
-        const current = parts[parts.length - 1]
-        const leading: RootContent[] = []
-        while (current.length && leads(current[current.length - 1])) leading.unshift(current.pop()!)
-        if (current.length) open()
+        const leading = trailingLeads(parts[parts.length - 1])
+        if (parts[parts.length - 1].length) open()
         else room = { ...full }
         leading.forEach(add)
       }
@@ -106,9 +104,7 @@ function fill(blocks: RootContent[], full: Room, m: ThemeMetrics): RootContent[]
     if (!pieces) {
       if (!start) {
         // What introduces the block moves on with it.
-        const current = parts[parts.length - 1]
-        const leading: RootContent[] = []
-        while (current.length > 1 && leads(current[current.length - 1])) leading.unshift(current.pop()!)
+        const leading = trailingLeads(parts[parts.length - 1], 1)
         open()
         queue.unshift(...leading, node)
       } else add(node)
@@ -121,6 +117,13 @@ function fill(blocks: RootContent[], full: Room, m: ThemeMetrics): RootContent[]
     }
   }
   return parts.filter((part) => part.length)
+}
+
+/** The subheadings and labels that end a part, taken off it (leaving at least `keep` blocks). */
+function trailingLeads(part: RootContent[], keep = 0): RootContent[] {
+  const leading: RootContent[] = []
+  while (part.length > keep && leads(part[part.length - 1])) leading.unshift(part.pop()!)
+  return leading
 }
 
 /** Code or a table that a slide of its own holds: it moves on whole rather than splitting. */

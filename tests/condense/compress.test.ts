@@ -76,6 +76,10 @@ describe('English bullets', () => {
     expect(bullet("In addition to (potentially) accounting for where an application's code resides during run-time, and how each piece is able to access the other pieces to cooperate, the global scope is also where JS exposes its built-ins.").text).toBe('The global scope is also where JS exposes its built-ins')
   })
 
+  it('never end on the subject after "Here, since …,", its verb cut', () => {
+    expect(bullet('Here, since there is no surrounding function scope, these `moduleOne` and `moduleTwo` declarations are simply processed in the global scope.').text).not.toMatch(/`moduleOne`$/)
+  })
+
   it('read "research paints a picture" with its verb, where the tagger saw a noun', () => {
     expect(bullet('Past user experience research paints a consistent picture of what we, as users, expect in terms of responsiveness of any application, both offline and online.').text).toMatch(/^Past user experience research paints a consistent picture/)
   })
