@@ -241,7 +241,9 @@ export function dropLeadingClause(draft: Draft): boolean {
   const first = draft.tokens[indices[0]]
   if (!first || !(['SCONJ', 'ADP', 'VERB', 'ADV'].includes(first.pos) || lower(first) === 'to')) return false
   const comma = indices.findIndex((index, at) => at > 1 && at < indices.length * 0.7 && draft.tokens[index].text === ',' && boundary(draft, index))
-  const main = comma >= 0 ? comma + 1 : first.pos === 'SCONJ' ? mainClauseStart(draft, indices) : -1
+  // "When you look to …" (the tagger may call "when" an adverb): a clause opens the sentence.
+  const subordinate = first.pos === 'SCONJ' || /^(?:when|whenever|if|while|although|though|because|since|unless|once)$/i.test(first.text)
+  const main = comma >= 0 ? comma + 1 : subordinate ? mainClauseStart(draft, indices) : -1
   if (main < 0 || !startsClause(draft, indices.slice(main))) return false
   drop(draft, indices[0], indices[main])
   return true

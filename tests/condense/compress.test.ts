@@ -76,6 +76,11 @@ describe('English bullets', () => {
     expect(bullet("In addition to (potentially) accounting for where an application's code resides during run-time, and how each piece is able to access the other pieces to cooperate, the global scope is also where JS exposes its built-ins.").text).toBe('The global scope is also where JS exposes its built-ins')
   })
 
+  it('find the main clause after an opening "When …" written without a comma', () => {
+    const text = bullet('When you look to extend your Kubernetes solution with additional technologies and tools the CNCF projects are a good place to start.').text
+    expect(text).toBe('The CNCF projects are a good place to start')
+  })
+
   it('never end on the subject after "Here, since …,", its verb cut', () => {
     expect(bullet('Here, since there is no surrounding function scope, these `moduleOne` and `moduleTwo` declarations are simply processed in the global scope.').text).not.toMatch(/`moduleOne`$/)
   })
