@@ -85,3 +85,30 @@ export function eloquentTables(tree: Root, file: VFile, tally: Tally): void {
     parent.children.splice(index, 1, table)
   })
 }
+
+// The second edition: `(!html X!)(!tex Y!)` gives each edition its text (X with `~sub~`
+// marks), and `pass:[…]` hands TeX to the print edition.
+const editionPair = /\(!html ([\s\S]*?)!\)\(!tex [\s\S]*?!\)/g
+const passBlock = /^pass:\[([\s\S]*)\]$/
+
+/** The web edition's text of a paragraph written for both editions; a `pass:[…]` formula as display math. */
+export function eloquentEditions(tree: Root, file: VFile, tally: Tally): void {
+  visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
+    if (!parent || index === undefined) return
+    const source = paragraphLines(file, node).join('\n').trim()
+    // "// include_code" on its own line: the book's build marks the next code to run.
+    if (/^\/\/ include_code\b/.test(source)) {
+      tally.add('Eloquent JavaScript: // include_code marks dropped', node.position)
+      parent.children.splice(index, 1)
+      return index
+    }
+    if (!source.includes('(!html') && !passBlock.test(source)) return
+    const text = source
+      .replace(editionPair, (_, html: string) => html.replace(/([~_])([^~_\s]+)\1/g, '$2'))
+      .replace(passBlock, (_, tex: string) => `$$\n${tex.replace(/\\(?:begin|end)\{equation\}/g, '').trim()}\n$$`)
+    tally.add('Eloquent JavaScript: (!html …!)(!tex …!) read as the web edition, pass:[…] as a formula', node.position)
+    rewrite(file, source, text)
+    parent.children.splice(index, 1, ...(parseMarkdown(text, node.position) as Paragraph[]))
+    return SKIP
+  })
+}

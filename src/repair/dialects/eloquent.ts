@@ -5,7 +5,7 @@ import { parse } from 'yaml'
 import { spoken } from '../../util/spoken.js'
 import { isFrame, isolateLines, nest, paragraphLines, type Item, type Token } from './blocks.js'
 import { active, addAside, blocksOf, flowParents, guess, rewrite, Tally } from './dialect.js'
-import { eloquentCode, eloquentInline, eloquentTables } from './eloquent-inline.js'
+import { eloquentCode, eloquentEditions, eloquentInline, eloquentTables } from './eloquent-inline.js'
 
 // Eloquent JavaScript's own markup (its src/markdown.mjs): `{{tag args}}` lines, and blocks
 // from `{{tag args` to `tag}}`. Arguments are pseudo-JSON, which YAML's flow syntax reads.
@@ -23,6 +23,7 @@ export function eloquentDialect() {
     if (!active(file, 'eloquent')) return
     const tally = new Tally(file, 'eloquent')
     // Inline marks first, so a hint's words reach the notes already read.
+    eloquentEditions(tree, file, tally)
     eloquentInline(tree, file, tally)
     for (const parent of flowParents(tree)) {
       isolateLines(parent, file, (line) => single.test(line) || opener.test(line) || closer.test(line))

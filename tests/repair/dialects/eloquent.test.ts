@@ -12,6 +12,13 @@ describe('Eloquent JavaScript dialect', () => {
     expect(sentences).toEqual(['A large program is costly.'])
   })
 
+  it('reads the second edition: the web text of (!html …!)(!tex …!), pass:[…] as a formula, no // include_code', async () => {
+    const { tree, find } = await repair('In this example, (!html _n_~01~!)(!tex pass:[$n_{01}$]!) is 9.\n\npass:[\\begin{equation}\\varphi = \\frac{a}{b}\\end{equation}]\n\n// include_code\n\n```\nvar journal = [];\n```\n', eloquent)
+    expect(toString(tree)).toContain('In this example, n01 is 9.')
+    expect(toString(tree)).not.toMatch(/\(!html|!tex|pass:|include_code/)
+    expect(find('math').map((node) => toString(node))).toEqual(['\\varphi = \\frac{a}{b}'])
+  })
+
   it('reads a quote with its attribution and a figure with its alt text', async () => {
     const { find } = await repair('{{quote {author: "C.A.R. Hoare", title: "Turing Lecture", chapter: true}\n\n{{index Hoare}}\n\nMake it simple.\n\nquote}}\n\n{{figure {url: "img/pic.jpg", alt: "Letters from many scripts", chapter: true}}}\n', eloquent)
     const [quote] = find<Blockquote>('blockquote')
