@@ -197,7 +197,8 @@ function complete(draft: Draft): boolean {
   const mainVerb = indices.slice(0, aside).some((index, at) => finite(draft, index, at ? indices[at - 1] : undefined))
   if (aside > 0 && !mainVerb && !indices.slice(aside + 1).some((index) => draft.tokens[index].text === ',')) return false
   // A subordinate or relative clause opened must have its own verb.
-  const open = indices.findLastIndex((index, at) => at > 0 && (draft.tokens[index].pos === 'SCONJ' || relative.has(lower(draft.tokens[index]))))
+  // ("for storing values": the tagger's "for" may be SCONJ, but a phrase follows, not a clause.)
+  const open = indices.findLastIndex((index, at) => at > 0 && ((draft.tokens[index].pos === 'SCONJ' && lower(draft.tokens[index]) !== 'for') || relative.has(lower(draft.tokens[index]))))
   if (open >= 0 && !indices.slice(open + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : undefined))) return false
   // What follows a colon is a part of its own: three words at least, and whole.
   const colon = indices.findLastIndex((index) => /^[:;]$/.test(draft.tokens[index].text))
@@ -207,6 +208,10 @@ function complete(draft: Draft): boolean {
   // Cut inside a list ("the DNS, TCP | , and SSL delays"): the kept part ends on one item.
   if (after?.text === ',' && ['and', 'or'].includes(lower(draft.tokens[lastIndex + 2])) && draft.tokens[indices[indices.length - 2]]?.text === ',') return false
   // A part that opens with "If …", "When …" or "In cases where …" needs its main clause after a comma.
+  // "Both objects contain, in addition to X | , …": a verb whose object the cut took.
+  const hanging = indices.findIndex((index, at) => draft.tokens[index].pos === 'VERB' && draft.tokens[indices[at + 1]]?.text === ',' && draft.tokens[indices[at + 2]]?.pos === 'ADP')
+  if (hanging >= 0 && !indices.slice(hanging + 2).some((index) => draft.tokens[index].text === ',') && draft.tokens.slice(lastIndex + 1).some(isWord)) return false
+  if (last.pos === 'VERB' && after?.text === ',' && draft.tokens[lastIndex + 2]?.pos === 'ADP' && draft.keep[lastIndex + 1] === false) return false
   // "Here, since …": an opening adverb and its comma come first.
   const opened = draft.tokens[part[0]]?.pos === 'ADV' && draft.tokens[part[1]]?.text === ',' ? part.slice(2) : part
   if (frontedClause(draft, opened)) {

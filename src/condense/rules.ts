@@ -286,6 +286,9 @@ export function dangles(draft: Draft): boolean {
   if (last.pos === 'ADJ' && draft.keep[index + 1] === false && (openDegree.has(lower(before)) || quantities.has(lower(last)))) return true
   // "a picture of what we | expect": a subject pronoun whose verb was cut.
   if (['we', 'i', 'they', 'he', 'she'].includes(lower(last)) && draft.keep[index + 1] === false) return true
+  // "a data type specifically | for …": an adverb that qualifies the phrase cut after it.
+  const next = draft.tokens[index + 1]
+  if (last.pos === 'ADV' && /ly$/i.test(last.text) && (next?.pos === 'ADP' || lower(next) === 'for') && draft.keep[index + 1] === false) return true
   // "as soon | as possible": the comparison's second half was cut.
   if (lower(before) === 'as' && lower(draft.tokens[index + 1]) === 'as' && draft.keep[index + 1] === false) return true
   return last.pos === 'ADJ' && ['DET', 'ADJ'].includes(before?.pos ?? '') && draft.keep[index + 1] === false && ['NOUN', 'PROPN', 'ADJ'].includes(draft.tokens[index + 1]?.pos ?? '')

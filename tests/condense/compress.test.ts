@@ -76,6 +76,11 @@ describe('English bullets', () => {
     expect(bullet("In addition to (potentially) accounting for where an application's code resides during run-time, and how each piece is able to access the other pieces to cooperate, the global scope is also where JS exposes its built-ins.").text).toBe('The global scope is also where JS exposes its built-ins')
   })
 
+  it('never end on an adverb whose phrase was cut, or on a verb whose object an inserted phrase delays', () => {
+    expect(bullet('Fortunately, JavaScript provides a data type specifically for storing sequences of values, and it is called an array.').text).not.toMatch(/specifically$/)
+    expect(bullet('Both string and array objects contain, in addition to the length property, a number of properties that hold function values.').text).not.toMatch(/contain$/)
+  })
+
   it('find the main clause after an opening "When …" written without a comma', () => {
     const text = bullet('When you look to extend your Kubernetes solution with additional technologies and tools the CNCF projects are a good place to start.').text
     expect(text).toBe('The CNCF projects are a good place to start')
