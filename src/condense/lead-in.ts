@@ -24,7 +24,9 @@ export function leadIn(paragraph: Paragraph, next: RootContent, condenser: Conde
   if (wordCount(before) >= 6) out.push({ ...bulletOf({ type: 'paragraph', children: pickInline(nodes, [{ start: 0, end: start }]) }, condenser), data: { notes: [], cue: undefined } })
   const labelNodes = pickInline(nodes, [{ start, end: text.length }])
   const kind = next.type === 'code' ? 'caption' : 'label'
-  if (empty.test(last) || wordCount(last) < 2 || (condenser.english && endsMidPhrase(last))) {
+  // "module1.js:" names the file the code is: a caption of one word that says something.
+  const fileName = /^[\w./-]+\.\w{1,5}\s*:?$/.test(last.trim())
+  if (!fileName && (empty.test(last) || wordCount(last) < 2 || (condenser.english && endsMidPhrase(last)))) {
     // Nothing to show: the words still go to the notes, with what they introduce.
     next.data = { ...next.data, notes: [...notes, ...(next.data?.notes ?? [])] }
     return out

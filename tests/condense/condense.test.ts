@@ -36,6 +36,12 @@ describe('condensing prose on a slide', () => {
     expect(out).toMatch(/<!--[^]*\nwith\n[^]*is equivalent to\n[^]*-->/)
   })
 
+  it('keeps a file name that leads into its code as the caption ("module1.js:")', async () => {
+    const { out } = await slideWith('# T\n\n## Files\n\nmodule1.js:\n\n```js\nvar a = 1;\n```\n\nmodule2.js:\n\n```js\nvar b = 2;\n```\n')
+    expect(out).toContain('module1.js\n\n```js\nvar a = 1;')
+    expect(out).toContain('module2.js\n\n```js\nvar b = 2;')
+  })
+
   it('turns a callout into one labelled line, its words in the notes', async () => {
     const { out } = await slideWith('# T\n\n## Tips\n\n> [!TIP]\n> Technically, the parameter is not exactly in the outer scope. We will unwind that confusion later in the book, in the appendix on implied scopes.\n\nOther text here for the slide.\n')
     expect(out).toMatch(/^> \*\*Tip:\*\* .+$/m)

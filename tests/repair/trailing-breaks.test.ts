@@ -10,4 +10,10 @@ describe('trailing breaks', () => {
     expect(texts).toEqual(['web platform APIs: navigator, etc', 'more', 'Two lineshere'])
     expect(find('break')).toHaveLength(1)
   })
+
+  it('drops <br> breaks that end a list item', async () => {
+    const { find } = await repair('- web APIs: `navigator`, etc<br><br>\n\n  more\n', {}, 'ch.md')
+    expect(find<Paragraph>('paragraph').map((node) => toString(node))).toEqual(['web APIs: navigator, etc', 'more'])
+    expect(find('break')).toHaveLength(0)
+  })
 })
