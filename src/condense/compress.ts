@@ -106,6 +106,8 @@ function shortSubject(draft: Draft): Draft[] {
   if (verb < 6) return []
   // "In April 2012, after a talk, I was invited …": the phrases before the subject go, not the subject.
   if (['ADP', 'SCONJ'].includes(draft.tokens[indices[0]].pos)) return frontedPhrases(draft, indices)
+  // "To see the hosts for which …, open …": a purpose phrase, not a subject.
+  if (lower(draft.tokens[indices[0]]) === 'to') return []
   const head = indices.findIndex((index, at) => {
     if (at < 2 || at >= verb) return false
     const token = draft.tokens[index]
@@ -237,6 +239,8 @@ function frontedClause(draft: Draft, part: number[]): boolean {
   const opener = draft.tokens[part[0]]
   if (!opener) return false
   if (opener.pos === 'SCONJ' || subordinators.has(lower(opener))) return true
+  // "To see the hosts …, open a new tab": a purpose phrase before its clause.
+  if (lower(opener) === 'to' && draft.tokens[part[1]]?.pos === 'VERB' && part[0] === kept(draft)[0]) return true
   const head = part.slice(0, 4).map((index) => draft.tokens[index].text).join(' ')
   if (timeOpeners.test(head) || (absoluteOpeners.test(head) && part[0] === kept(draft)[0])) return true
   if (opener.pos !== 'ADP') return false

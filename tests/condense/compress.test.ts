@@ -81,6 +81,12 @@ describe('English bullets', () => {
     expect(bullet('Both string and array objects contain, in addition to the length property, a number of properties that hold function values.').text).not.toMatch(/contain$/)
   })
 
+  it('read an opening "To see …," as a purpose phrase: never a subject to shorten, never a bullet without its clause', () => {
+    const text = bullet('To see the hosts for which a TCP pre-connect has been triggered, open a new tab and visit `chrome://dns`.').text
+    expect(text).not.toMatch(/hosts for been/)
+    expect(text).toMatch(/open a new tab/)
+  })
+
   it('find the main clause after an opening "When …" written without a comma', () => {
     const text = bullet('When you look to extend your Kubernetes solution with additional technologies and tools the CNCF projects are a good place to start.').text
     expect(text).toBe('The CNCF projects are a good place to start')
