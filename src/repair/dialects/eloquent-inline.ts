@@ -2,6 +2,7 @@ import type { Code, Link, Paragraph, Root, Table, TableCell, Text } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { parse } from 'yaml'
+import { plainText } from '../../util/sentences.js'
 import { paragraphLines, parseMarkdown } from './blocks.js'
 import { rewrite, type Tally } from './dialect.js'
 
@@ -107,8 +108,9 @@ export function eloquentEditions(tree: Root, file: VFile, tally: Tally): void {
       .replace(editionPair, (_, html: string) => html.replace(/([~_])([^~_\s]+)\1/g, '$2'))
       .replace(passBlock, (_, tex: string) => `$$\n${tex.replace(/\\(?:begin|end)\{equation\}/g, '').trim()}\n$$`)
     tally.add('Eloquent JavaScript: (!html …!)(!tex …!) read as the web edition, pass:[…] as a formula', node.position)
-    rewrite(file, source, text)
-    parent.children.splice(index, 1, ...(parseMarkdown(text, node.position) as Paragraph[]))
+    const blocks = parseMarkdown(text, node.position) as Paragraph[]
+    rewrite(file, node, plainText({ type: 'root', children: blocks }).trim())
+    parent.children.splice(index, 1, ...blocks)
     return SKIP
   })
 }

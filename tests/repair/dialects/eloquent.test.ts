@@ -19,6 +19,11 @@ describe('Eloquent JavaScript dialect', () => {
     expect(find('math').map((node) => toString(node))).toEqual(['\\varphi = \\frac{a}{b}'])
   })
 
+  it('counts the web edition of a (!html …!)(!tex …!) sentence as covered', async () => {
+    const { sentences } = await repair('The notation (!html _n_~01~!)(!tex pass:[$n_{01}$]!) indicates the number of measurements.\n', eloquent)
+    expect(sentences.map((sentence) => sentence.trim())).toEqual(['The notation n01 indicates the number of measurements.'])
+  })
+
   it('reads a quote with its attribution and a figure with its alt text', async () => {
     const { find } = await repair('{{quote {author: "C.A.R. Hoare", title: "Turing Lecture", chapter: true}\n\n{{index Hoare}}\n\nMake it simple.\n\nquote}}\n\n{{figure {url: "img/pic.jpg", alt: "Letters from many scripts", chapter: true}}}\n', eloquent)
     const [quote] = find<Blockquote>('blockquote')
