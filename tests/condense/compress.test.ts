@@ -87,6 +87,10 @@ describe('English bullets', () => {
     expect(text).toMatch(/open a new tab/)
   })
 
+  it('never cut an object from the complement after it ("prove me | wrong")', () => {
+    expect(bullet('Oh! So does this `another` technique prove me wrong in my above claim of the `special` parameter being "completely inaccessible" from inside `keepLooking()`?').text).not.toMatch(/prove me$/)
+  })
+
   it('find the main clause after an opening "When …" written without a comma', () => {
     const text = bullet('When you look to extend your Kubernetes solution with additional technologies and tools the CNCF projects are a good place to start.').text
     expect(text).toBe('The CNCF projects are a good place to start')
