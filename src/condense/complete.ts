@@ -48,7 +48,9 @@ function frontedClause(draft: Draft, part: number[]): boolean {
   if (!opener) return false
   if (opener.pos === 'SCONJ' || subordinators.has(lower(opener))) return true
   // "To see the hosts …, open a new tab": a purpose phrase before its clause.
-  if (lower(opener) === 'to' && draft.tokens[part[1]]?.pos === 'VERB' && part[0] === kept(draft)[0]) return true
+  // (Without a comma, the tagger's clause boundary is all there is: "To address this risk VMs were …".)
+  const commaAfter = part.some((index) => draft.tokens[index].text === ',') || draft.tokens.slice(part[part.length - 1] + 1).some((token) => token.text === ',')
+  if (lower(opener) === 'to' && draft.tokens[part[1]]?.pos === 'VERB' && part[0] === kept(draft)[0] && commaAfter) return true
   const head = part.slice(0, 4).map((index) => draft.tokens[index].text).join(' ')
   if (timeOpeners.test(head) || (absoluteOpeners.test(head) && part[0] === kept(draft)[0])) return true
   if (opener.pos !== 'ADP') return false

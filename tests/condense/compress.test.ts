@@ -85,6 +85,8 @@ describe('English bullets', () => {
     const text = bullet('To see the hosts for which a TCP pre-connect has been triggered, open a new tab and visit `chrome://dns`.').text
     expect(text).not.toMatch(/hosts for been/)
     expect(text).toMatch(/open a new tab/)
+    // Without a comma, the sentence keeps its clause ("To address this risk VMs were designed …").
+    expect(bullet('To address this risk multiple lightweight VMs were designed to add a hypervisor as an additional isolation level between the container and the OS kernel.').text).toMatch(/^To address this risk multiple lightweight VMs were designed/)
   })
 
   it('never cut an object from the complement after it ("prove me | wrong")', () => {
