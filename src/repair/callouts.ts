@@ -57,7 +57,8 @@ function mkdocsBlock(parent: Flow, index: number, lines: PhrasingContent[][], wa
   const body: RootContent[] = lines.length > 1 ? [{ type: 'paragraph', children: joinLines(lines.slice(1)) }] : []
   let end = index
   for (let code = parent.children[end + 1]; code?.type === 'code' && !code.lang; code = parent.children[end + 1]) {
-    body.push(...(unified().use(remarkParse).use(remarkGfm).parse(code.value) as Root).children)
+    // A `<div … markdown>` wrapper inside the body (MkDocs' result blocks) goes, as the dialect's do.
+    body.push(...(unified().use(remarkParse).use(remarkGfm).parse(code.value) as Root).children.filter((child) => !markdownWrapper(child)))
     end += 1
   }
   const blocks = mkdocs
@@ -67,6 +68,10 @@ function mkdocsBlock(parent: Flow, index: number, lines: PhrasingContent[][], wa
       [label(tab![1].replace(/:[\w-]+:/g, '').trim() || 'Tab', node), ...body]
   parent.children.splice(index, end - index + 1, ...blocks)
   return true
+}
+
+function markdownWrapper(node: RootContent): boolean {
+  return node.type === 'html' && /^(?:<div\b[^>]*\bmarkdown\b[^>]*>|<\/div>)$/.test(node.value.trim())
 }
 
 /** A `:::` or `///` container: the rest of its paragraph, then siblings up to its closing line. */

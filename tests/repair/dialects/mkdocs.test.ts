@@ -13,6 +13,13 @@ afterAll(() => fs.rmSync(folder, { recursive: true, force: true }))
 const mkdocs = { dialect: 'mkdocs' } as const
 
 describe('MkDocs dialect', () => {
+  it('unwraps a <div … markdown> result block inside a content tab', async () => {
+    const { find, tree } = await repair('=== "Lines"\n\n    ``` py\n    x = 1\n    ```\n\n    <div class="result" markdown>\n\n    ``` py\n    y = 2\n    ```\n\n    </div>\n', { dialect: 'mkdocs' })
+    expect(find<Code>('code').map((node) => node.value)).toEqual(['x = 1', 'y = 2'])
+    expect(find('html')).toEqual([])
+    expect(toString(tree)).not.toContain('<div')
+  })
+
   it('unwraps <div markdown> blocks and reads icons, attribute lists, keys and marks', async () => {
     const { find, tree } = await repair('<div class="grid cards" markdown>\n\n- :octicons-clock-16: __Quick__ to make { .card }\n\n</div>\n\nPress ++ctrl+c++ to ==copy==.\n', mkdocs)
     expect(find<List>('list')[0].children.map((item) => toString(item))).toEqual(['Quick to make'])
