@@ -8,9 +8,9 @@ const subordinators = new Set(['if', 'when', 'while', 'whereas', 'although', 'th
 export function complete(draft: Draft): boolean {
   const indices = kept(draft)
   if (indices.length < 2 || dangles(draft) || !hasClause(draft)) return false
-  // A cut that took a negation away: "not just here to stay" is not "not".
-  if (isNegation(draft.tokens[indices[indices.length - 1] + 1]) && !draft.keep[indices[indices.length - 1] + 1]) return false
   const lastIndex = indices[indices.length - 1]
+  // A cut that took a negation away: "not just here to stay" is not "not".
+  if (isNegation(draft.tokens[lastIndex + 1]) && !draft.keep[lastIndex + 1]) return false
   if (cutBreaksPhrase(draft, indices)) return false
   const text = indices.map((index) => draft.tokens[index].text).join(' ')
   if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false
@@ -30,7 +30,7 @@ export function complete(draft: Draft): boolean {
   // A part that opens with "If …", "When …" or "In cases where …" needs its main clause after a
   // comma. "Here, since …": an opening adverb and its comma come first.
   const opened = draft.tokens[part[0]]?.pos === 'ADV' && draft.tokens[part[1]]?.text === ',' ? part.slice(2) : part
-  if (frontedClause(draft, opened)) {
+  if (frontedClause(draft, opened, opened[0] === indices[0])) {
     const comma = opened.findIndex((index) => draft.tokens[index].text === ',')
     if (comma < 0 || !startsClause(draft, opened.slice(comma + 1))) return false
   }
@@ -42,17 +42,22 @@ export function complete(draft: Draft): boolean {
 const absoluteOpeners = /^(?:even |just )?(?:with|without|despite|given|like|unlike)\b/i
 const timeOpeners = /^(?:the first time|the last time|every time|each time|any time|by the time|the moment|now that|as soon as|as long as)\b/i
 
-/** Whether the part opens with a subordinate clause: "If …", "The first time you …", "In cases where …". */
-function frontedClause(draft: Draft, part: number[]): boolean {
+/**
+ * Whether the part opens with a subordinate clause: "If …", "The first time you …", "In cases
+ * where …". `first`: the part opens the candidate (not what follows its colon).
+ */
+function frontedClause(draft: Draft, part: number[], first: boolean): boolean {
   const opener = draft.tokens[part[0]]
   if (!opener) return false
   if (opener.pos === 'SCONJ' || subordinators.has(lower(opener))) return true
-  // "To see the hosts …, open a new tab": a purpose phrase before its clause.
-  // (Without a comma, the tagger's clause boundary is all there is: "To address this risk VMs were …".)
-  const commaAfter = part.some((index) => draft.tokens[index].text === ',') || draft.tokens.slice(part[part.length - 1] + 1).some((token) => token.text === ',')
-  if (lower(opener) === 'to' && draft.tokens[part[1]]?.pos === 'VERB' && part[0] === kept(draft)[0] && commaAfter) return true
+  // "To see the hosts …, open a new tab": a purpose phrase before its clause. (Without a comma
+  // kept or after, the tagger's clause boundary is all there is: "To address this risk VMs were …".)
+  if (first && lower(opener) === 'to' && draft.tokens[part[1]]?.pos === 'VERB') {
+    const comma = (token: { text: string }) => token.text === ','
+    if (part.some((index) => comma(draft.tokens[index])) || draft.tokens.slice(part[part.length - 1] + 1).some(comma)) return true
+  }
   const head = part.slice(0, 4).map((index) => draft.tokens[index].text).join(' ')
-  if (timeOpeners.test(head) || (absoluteOpeners.test(head) && part[0] === kept(draft)[0])) return true
+  if (timeOpeners.test(head) || (absoluteOpeners.test(head) && first)) return true
   if (opener.pos !== 'ADP') return false
   // "In cases where …", "At the point when …": a relative word before the first verb.
   const verb = part.findIndex((index, at) => finite(draft, index, part[at - 1]))

@@ -122,9 +122,10 @@ function shortSubject(draft: Draft): Draft[] {
   // "The parser, which runs in …, scans …": the first verb is the relative clause's; the main one comes after.
   const relativeHead = [head, head + 1].some((at) => relative.has(lower(draft.tokens[indices[at]])))
   const main = relativeHead ? indices.findIndex((index, at) => at > verb && finite(draft, index, indices[at - 1])) : verb
+  if (main < 0) return []
   // "Not unlike X, which …, the render process has …": a new subject after the clause; no cut.
-  const close = indices.slice(0, main).findLastIndex((index) => draft.tokens[index].text === ',')
-  if (main < 0 || (relativeHead && close > verb && indices.slice(close + 1, main).some((index) => ['NOUN', 'PROPN', 'PRON', 'DET'].includes(draft.tokens[index].pos)))) return []
+  const close = relativeHead ? indices.slice(0, main).findLastIndex((index) => draft.tokens[index].text === ',') : -1
+  if (close > verb && indices.slice(close + 1, main).some((index) => ['NOUN', 'PROPN', 'PRON', 'DET'].includes(draft.tokens[index].pos))) return []
   const trial = fork(draft)
   drop(trial, indices[head], indices[main])
   return [trial]

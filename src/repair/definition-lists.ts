@@ -27,9 +27,12 @@ export function repairDefinitionLists() {
 }
 
 function withLists(children: RootContent[], file: VFile): RootContent[] {
+  const texts = children.map((child) => (child.type === 'paragraph' ? toString(child) : ''))
+  // Most parents hold no definition line at all, and stay as they are.
+  if (!texts.some((text) => /(?:^|\n)[:~][ \t]/.test(text))) return children
   const out: RootContent[] = []
   for (let index = 0; index < children.length; ) {
-    const run = definitionRun(children, index)
+    const run = definitionRun(children, texts, index)
     if (!run) {
       out.push(children[index++])
       continue
@@ -43,10 +46,10 @@ function withLists(children: RootContent[], file: VFile): RootContent[] {
 }
 
 /** The definition list that starts at `start`, and the index after its last paragraph. */
-function definitionRun(children: RootContent[], start: number): { entries: Entry[]; end: number } | undefined {
+function definitionRun(children: RootContent[], texts: string[], start: number): { entries: Entry[]; end: number } | undefined {
   // Cheap first: a definition line in this paragraph or first in the next one.
-  const text = (at: number) => (children[at]?.type === 'paragraph' ? toString(children[at]) : '')
-  if (!text(start) || !(/\n[:~][ \t]/.test(text(start)) || /^[:~][ \t]/.test(text(start + 1)))) return undefined
+  const text = texts[start]
+  if (!text || !(/\n[:~][ \t]/.test(text) || /^[:~][ \t]/.test(texts[start + 1] ?? ''))) return undefined
   let end = start
   while (children[end]?.type === 'paragraph') end++
   const paragraphs = (children.slice(start, end) as Paragraph[]).map((paragraph) => splitLines(paragraph.children))

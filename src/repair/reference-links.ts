@@ -1,4 +1,4 @@
-import type { Definition, Image, Link, Root, Text } from 'mdast'
+import type { Definition, Image, Link, Parent, Root, Text } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 
@@ -8,14 +8,16 @@ const undefinedReference = /(?<![\]\w\\!])\[([^\]\[\n^!]*\p{L}[^\]\[\n]{0,60})\]
 
 /**
  * A slide holds a part of the chapter, without the definitions at its end: reference links
- * and images become inline ones, and the definitions go. A reference the chapter never defines shows its text, as
- * a reader of the book sees the link, not the brackets of its markup.
+ * and images become inline ones, and the definitions go. A reference the chapter never
+ * defines shows its text, as a reader of the book sees the link, not the brackets of its markup.
  */
 export function repairReferenceLinks() {
   return (tree: Root, file: VFile) => {
     const definitions = new Map<string, Definition>()
-    visit(tree, 'definition', (node: Definition) => {
+    const holders = new Set<Parent>()
+    visit(tree, 'definition', (node: Definition, _index, parent) => {
       if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
+      if (parent) holders.add(parent)
     })
     visit(tree, (node, index, parent) => {
       if (!parent || index === undefined) return
@@ -32,9 +34,7 @@ export function repairReferenceLinks() {
       return SKIP
     })
     // Their links are inline now; a definition inside a list item would otherwise show as text.
-    visit(tree, (node) => {
-      if ('children' in node) node.children = (node.children as { type: string }[]).filter((child) => child.type !== 'definition') as never
-    })
+    for (const parent of holders) parent.children = parent.children.filter((child) => child.type !== 'definition') as never
   }
 }
 

@@ -108,8 +108,10 @@ const hyphened = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu
 
 /** Names with dots and hyphened compounds as one word each, the same length, so offsets hold. */
 function maskCompounds(text: string): string {
-  return text.replace(asideMark, (aside) => aside.replace(/[!?]/g, ';')).replace(dotted, (name) => 'X' + 'x'.repeat(name.length - 1)).replace(extension, (name) => 'X' + 'x'.repeat(name.length - 1)).replace(hyphened, (word) => word.replace(/-/g, 'x'))
+  return text.replace(asideMark, (aside) => aside.replace(/[!?]/g, ';')).replace(dotted, asWord).replace(extension, asWord).replace(hyphened, (word) => word.replace(/-/g, 'x'))
 }
+
+const asWord = (name: string) => 'X' + 'x'.repeat(name.length - 1)
 
 export interface Piece {
   start: number
