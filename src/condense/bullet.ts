@@ -4,10 +4,10 @@ import { spoken } from '../util/spoken.js'
 import { flattenInline, inlineAtoms, maskCode, pickInline, type Piece } from '../util/inline.js'
 import { splitSentences } from '../util/text.js'
 import { clauseEnd } from './clause.js'
-import { compressEnglish } from './compress.js'
+import { compressEnglish, type Compressed } from './compress.js'
 import { draftOf, kept, type Draft } from './draft.js'
 import { tagEnglish, type TaggedSentence } from './nlp.js'
-import { maxCandidates, pickSentence } from './pick.js'
+import { pickSentence } from './pick.js'
 import { englishTerms, plainTerms, sentenceWeight, termWeights } from './terms.js'
 
 /** Words an English bullet aims for. */
@@ -64,10 +64,12 @@ function englishPieces(text: string, masked: string, atoms: { start: number; end
   const sentences = tagged(condenser, masked)
   if (!sentences.length) return { pieces: [], weight: 0 }
   const spans = atoms.map(({ start, end }): [number, number] => [start, end])
-  const compressed = sentences.slice(0, maxCandidates).map((sentence) => compressEnglish(draftOf(masked, sentence.tokens, spans), { target: bulletTarget, weights: condenser.weights }))
+  // Compressing is the costly step: only for the sentences pickSentence asks about.
+  const compressed: Compressed[] = []
+  const compress = (at: number) => (compressed[at] ??= compressEnglish(draftOf(masked, sentences[at].tokens, spans), { target: bulletTarget, weights: condenser.weights }))
   const candidates = sentences.map((sentence) => ({ text: masked.slice(sentence.start, sentence.end), weight: sentenceWeight(englishTerms(sentence), condenser.weights) }))
-  const index = pickSentence(candidates, (at) => compressed[at].quality)
-  const { draft } = compressed[index]
+  const index = pickSentence(candidates, (at) => compress(at).quality)
+  const { draft } = compress(index)
   const first = kept(draft)[0]
   // A bullet starts with a capital, unless its first word is a name ("eBPF", "Kubernetes").
   // The word as written: the tagger saw "client-side" as one masked word.

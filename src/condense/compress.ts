@@ -38,9 +38,8 @@ export function compressEnglish(input: Draft, options: CompressOptions): Compres
   let bestScore = -Infinity
   for (const candidate of candidates) {
     const value = score(candidate, total, options)
-    if ((options as { debug?: boolean }).debug) console.log(complete(candidate), value.toFixed(2), kept(candidate).map((index) => candidate.tokens[index].text).join(' '))
-    if (!complete(candidate)) continue
-    if (value > bestScore) [best, bestScore] = [candidate, value]
+    // complete() is the costlier test: only for a candidate that would win.
+    if (value > bestScore && complete(candidate)) [best, bestScore] = [candidate, value]
   }
   // A sentence that already fits, where the tagger found no clause ("All four types of loop
   // support …", "support" read as a noun), stays as written: a headline would change its sense.
