@@ -2,7 +2,8 @@
 // Benchmarks, as ratios against marp-cli on the same input, measured side by side in one run.
 // Not part of `npm test`: these machines are noisy, so read ratios, not absolute times. Every
 // build runs as a user runs it: `chapterdeck build` in a process of its own, cold.
-//   P1  chapter → deck.md in-process (median of many runs)
+//   P1  chapter → deck.md in-process (median of many runs) vs the pipeline before issue 16
+//       (bench/baseline.js), alternating in one process
 //   P2  full build of the seed (default formats, overflow verification) vs `marp --pdf` of
 //       the same deck.md; P2v the same build with --no-verify, so the cost of measuring shows
 //   P3  ../shared/corpus plus the seed as one book (md, html, pdf) vs one `marp --pdf` per
@@ -17,6 +18,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 // The package's API, as `import … from 'chapterdeck'` loads it.
 import { createProcessor, findBrowser } from '../lib/bin/index.js'
+import { baselineCommit, loadBaseline } from './baseline.js'
 
 const seed = 'source/the-future-of-kubernetes.md'
 const runs = Number(process.env.BENCH_RUNS ?? 5)
@@ -36,15 +38,23 @@ function timeCommand(command, args) {
 const chapterdeck = (...args) => timeCommand(process.execPath, ['bin/chapterdeck.js', 'build', ...args])
 const marpCli = (...args) => timeCommand(process.execPath, ['node_modules/@marp-team/marp-cli/marp-cli.js', ...args])
 
-// P1: in-process pipeline.
+// P1: in-process pipeline, in blocks of 10 runs alternating with the pipeline before issue 16.
 const text = fs.readFileSync(seed, 'utf8')
-const pipeline = () => createProcessor().process(new VFile({ path: seed, value: text }))
-for (let i = 0; i < 5; i++) await pipeline()
-const p1 = []
-for (let i = 0; i < 50; i++) {
-  const start = performance.now()
-  await pipeline()
-  p1.push(performance.now() - start)
+const baseline = await loadBaseline()
+const pipelines = {
+  ours: () => createProcessor().process(new VFile({ path: seed, value: text })),
+  before: () => baseline.createProcessor().process(new baseline.VFile({ path: seed, value: text })),
+}
+const p1 = { ours: [], before: [] }
+for (const pipeline of Object.values(pipelines)) for (let i = 0; i < 5; i++) await pipeline()
+for (let block = 0; block < 5; block++) {
+  for (const [name, pipeline] of Object.entries(pipelines)) {
+    for (let i = 0; i < 10; i++) {
+      const start = performance.now()
+      await pipeline()
+      p1[name].push(performance.now() - start)
+    }
+  }
 }
 
 // P2: one full build against marp-cli's PDF of the deck.md that build wrote, alternating runs.
@@ -138,7 +148,7 @@ const m1marp = peakRss(['node_modules/@marp-team/marp-cli/marp-cli.js', path.joi
 
 const m = (values) => median(values)
 const rows = [
-  ['P1', 'seed → deck.md in-process (median of 50)', ms(m(p1)), '', 'goal ≤ 47 ms (2× the 23.6 ms before issue 16)'],
+  ['P1', `seed → deck.md in-process (median of 50) vs the same pipeline at ${baselineCommit}, before issue 16`, ms(m(p1.ours)), ms(m(p1.before)), ratio(m(p1.ours), m(p1.before), 2)],
   ['P2', `seed full build (default formats, verified; median of ${runs}) vs \`marp --pdf\` of the same deck.md`, ms(m(p2.ours)), ms(m(p2.theirs)), ratio(m(p2.ours), m(p2.theirs), 0.8)],
   ['P3', `book of ${chapters.length} chapters (md, html, pdf, verified, no cache; median of ${bookRuns}) vs one \`marp --pdf\` per chapter`, ms(m(p3.ours)), ms(m(p3.perChapter)), ratio(m(p3.ours), m(p3.perChapter), 0.25)],
   ['P3b', 'the same book vs one `marp -I` batch call', ms(m(p3.ours)), ms(m(p3.batch)), ratio(m(p3.ours), m(p3.batch), 0.7)],
