@@ -19,8 +19,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Loaded from their own folders (fonts), in the Marp thread, or by their own processes.
-  external: ['@sparticuz/chromium', '@marp-team/*', '@fontsource/*'],
+  // Loaded from their own folders (fonts), in the Marp thread, or by their own processes. The
+  // English model is 3 MB of JSON: node's require parses it as JSON, a bundle would as code.
+  external: ['@sparticuz/chromium', '@marp-team/*', '@fontsource/*', 'wink-eng-lite-web-model'],
   // pdf-lib's ES build (its package's `module` entry), in a chunk of its own loaded when a PDF
   // is made: a third of the time of loading its 200-odd CommonJS files.
   alias: { 'pdf-lib': 'pdf-lib/es/index.js' },

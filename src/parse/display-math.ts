@@ -50,7 +50,9 @@ export function protectDisplayMathLines(this: Processor) {
       return `${fence[1]}${marker}$$${fence[2]}`
     })
     file.data.mathLabels = labels
-    return originalPlaces(parse(lines.join('\n'), file) as Root, document, marked)
+    const tree = parse(lines.join('\n'), file) as Root
+    // Most chapters have no such line: their places are already those of the chapter.
+    return marked.size || labels.size ? originalPlaces(tree, document, marked) : tree
   }
 }
 
