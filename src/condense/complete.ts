@@ -1,5 +1,6 @@
 import { dangles, isNegation, startsClause } from './rules.js'
 import { finite, hasClause, isWord, kept, lower, type Draft } from './draft.js'
+import { lostMainClause, orphansVerb } from './main-clause.js'
 
 export const relative = new Set(['which', 'who', 'whom', 'whose', 'that', 'where'])
 const subordinators = new Set(['if', 'when', 'while', 'whereas', 'although', 'though', 'because', 'since', 'unless', 'until', 'once', 'whenever', 'wherever', 'after', 'before'])
@@ -22,6 +23,7 @@ export function complete(draft: Draft): boolean {
   // ("for storing values": the tagger's "for" may be SCONJ, but a phrase follows, not a clause.)
   const open = indices.findLastIndex((index, at) => at > 0 && ((draft.tokens[index].pos === 'SCONJ' && lower(draft.tokens[index]) !== 'for') || relative.has(lower(draft.tokens[index]))))
   if (open >= 0 && !indices.slice(open + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : undefined))) return false
+  if (lostMainClause(draft, indices) || orphansVerb(draft)) return false
   // What follows a colon is a part of its own: three words at least, and whole.
   const colon = indices.findLastIndex((index) => /^[:;]$/.test(draft.tokens[index].text))
   const part = indices.slice(colon + 1)
@@ -64,6 +66,8 @@ function frontedClause(draft: Draft, part: number[], first: boolean): boolean {
   return part.slice(1, verb < 0 ? part.length : verb).some((index) => ['where', 'when', 'which'].includes(lower(draft.tokens[index])))
 }
 
+const particles = new Set(['up', 'out', 'off', 'down', 'away', 'back', 'apart', 'aside'])
+
 /** Whether the cut after the kept words breaks a phrase that must stay whole. */
 function cutBreaksPhrase(draft: Draft, indices: number[]): boolean {
   const lastIndex = indices[indices.length - 1]
@@ -84,6 +88,14 @@ function cutBreaksPhrase(draft: Draft, indices: number[]): boolean {
   const hanging = indices.findIndex((index, at) => draft.tokens[index].pos === 'VERB' && draft.tokens[indices[at + 1]]?.text === ',' && draft.tokens[indices[at + 2]]?.pos === 'ADP')
   if (hanging >= 0 && !indices.slice(hanging + 2).some((index) => draft.tokens[index].text === ',') && draft.tokens.slice(lastIndex + 1).some(isWord)) return true
   if (last.pos === 'VERB' && after?.text === ',' && draft.tokens[lastIndex + 2]?.pos === 'ADP' && dropped) return true
+  // "and notice | that all …": a complement clause cut from the verb that needs it (the tagger
+  // may read a verb after "and" as a noun).
+  const verbLike = last.pos === 'VERB' || (last.pos === 'NOUN' && draft.tokens[indices[indices.length - 2]]?.pos === 'CCONJ')
+  if (lower(after) === 'that' && after.pos === 'SCONJ' && dropped && verbLike) return true
+  // "gives us | this flexibility": a verb's object pronoun, its second object cut.
+  if (['us', 'me', 'them', 'him'].includes(lower(last)) && draft.tokens[indices[indices.length - 2]]?.pos === 'VERB' && dropped && isWord(after)) return true
+  // "must be looked | up": a verb's particle.
+  if (last.pos === 'VERB' && dropped && particles.has(lower(after)) && !isWord(draft.tokens[lastIndex + 2] ?? after)) return true
   // "prove me | wrong", "let it | out": an object and the complement or particle after it.
   if (last.pos === 'PRON' && draft.tokens[indices[indices.length - 2]]?.pos === 'VERB' && dropped && ['ADJ', 'ADV', 'PART'].includes(after?.pos ?? '')) return true
   return false

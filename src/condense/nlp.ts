@@ -52,18 +52,28 @@ export function tagEnglish(text: string): TaggedSentence[] {
     .map((sentence) => ({ start: sentence[0].start, end: sentence[sentence.length - 1].end, tokens: retagVerbs(sentence) }))
 }
 
+const gerunds = /^(?:by|for|after|before|without|while|upon|from)$/i
+
 /**
- * "Past research paints a picture": a plural-looking noun between a noun and an article is
- * the verb the tagger missed (third person singular).
+ * Verbs the tagger read as nouns. "Past research paints a picture": a plural-looking noun
+ * between a noun and an article (third person singular). "All decisions fall into …": a bare
+ * noun after a determiner and a plural noun, before a preposition (plural present). "By
+ * first looking on …": an "-ing" word after a preposition.
  */
 function retagVerbs(tokens: Token[]): Token[] {
   tokens.forEach((token, index) => {
     const before = tokens[index - 1]
     const after = tokens[index + 1]
-    if (token.pos !== 'NOUN' || !/[^s]s$/.test(token.text) || !before || !after) return
-    if (['NOUN', 'PROPN'].includes(before.pos) && /^(?:a|an|the|its|their|his|our|your|my)$/i.test(after.text)) {
-      tokens[index] = { ...token, pos: 'VERB', lemma: token.lemma.replace(/s$/, '') }
-    }
+    if (token.pos !== 'NOUN' || !before || !after) return
+    const singular = /[^s]s$/.test(token.text) && ['NOUN', 'PROPN'].includes(before.pos) && /^(?:a|an|the|its|their|his|our|your|my)$/i.test(after.text)
+    const plural =
+      /^[a-z]+$/.test(token.text) && !/s$/.test(token.text) && before.pos === 'NOUN' && /[^s]s$/.test(before.text) &&
+      /^(?:all|the|these|those|some|many|most|both)$/i.test(tokens[index - 2]?.text ?? '') && after.pos === 'ADP' && after.text !== 'of'
+    // "by first looking on the floor": a gerund after a preposition, with its own object or phrase.
+    const lead = ['ADJ', 'ADV'].includes(before.pos) ? tokens[index - 2] : before
+    const gerund = /^[a-z]+ing$/.test(token.text) && lead?.pos === 'ADP' && gerunds.test(lead.text) && ['ADP', 'DET', 'PRON'].includes(after.pos)
+    if (singular) tokens[index] = { ...token, pos: 'VERB', lemma: token.lemma.replace(/s$/, '') }
+    else if (plural || gerund) tokens[index] = { ...token, pos: 'VERB' }
   })
   return tokens
 }

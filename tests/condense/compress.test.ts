@@ -169,6 +169,29 @@ describe('English bullets', () => {
     expect(text).toBe('See Prettier vs. Linters to learn more about formatting vs linting')
   })
 
+  it('keep the main clause, never only the clauses that lead into it or hang off its subject', () => {
+    expect(bullet('After sorting, when you later need a green marble, you already know the green bucket is where to go to get it.').text).toMatch(/you already know/)
+    expect(bullet('Any variable reference that appears in the scope where it was declared, or appears in any deeper nested scopes, will be labeled a marble of that same color.').text).toMatch(/will be labeled/)
+    expect(bullet('At the beginning of a scope, if any identifier came from a `function` declaration, that variable is automatically initialized to its associated function reference.').text).toMatch(/initialized/)
+    expect(bullet('As the contingent moderator role does not have any regular required activities outside of exceptional situations, those appointed to that role must have regular check-ins.').text).not.toMatch(/activities$/)
+    // A list item written as a phrase keeps its relative clause: it never had a main one.
+    expect(bullet('Having confirmation that at least N-2 Council representatives (where N is the total number of Council representatives) have fully reviewed the final proposal and give their consent.').text).not.toMatch(/confirmation reviewed/)
+  })
+
+  it('never drop a clause\'s opening word and keep its verb', () => {
+    const myst = bullet('When building HTML using the mathjax extension (enabled by default), If `dollarmath` is enabled, Myst-Parser injects the `tex2jax_ignore` and `mathjax_ignore` classes in to the top-level section of each MyST document.').text
+    expect(myst).not.toMatch(/HTML is enabled/)
+    expect(bullet('The attributes that have meaning on a statement are `cfg`, and the lint check attributes.').text).not.toMatch(/attributes meaning/)
+  })
+
+  it('never cut a particle, a complement clause or a second object from its verb', () => {
+    expect(bullet('In the `for (let student of students) {` statement, `students` is a *source* reference that must be looked up.').text).not.toMatch(/looked$/)
+    expect(bullet('Imagine you come across a pile of marbles, and notice that all the marbles are colored red, blue, or green.').text).not.toMatch(/notice$/)
+    expect(bullet('Applying the associative property gives us this flexibility and peace of mind that the result will be equivalent.').text).not.toMatch(/gives us$/)
+    expect(bullet("You resolve a *target* or *source* variable reference by first looking on the current floor, and if you don't find it, taking the elevator to the next floor.").text).not.toMatch(/looking$/)
+    expect(bullet('Note that all decisions fall into this category unless explicitly designated (via this RFC or future public proposals) to fall into another category, so this list is intentionally vague.').text).toMatch(/^All decisions fall into this category/)
+  })
+
   it('fall back to a headline of the weightiest noun phrase when no cut reads as a whole', () => {
     const { text } = bullet('Dynamic, scalable, resilient and observable distributed data processing pipelines for near real time analytics across many regions and clouds.')
     expect(words(text)).toBeGreaterThanOrEqual(3)
