@@ -80,7 +80,9 @@ function cutBreaksPhrase(draft: Draft, indices: number[]): boolean {
   if (after && last.pos === 'VERB' && !passive && isWord(after) && after.pos !== 'CCONJ' && draft.atom[lastIndex] < 0) return true
   // "composed | of multiple files", "aware | of it": "of" binds the word it was cut from.
   if (lower(after) === 'of' && dropped && !['NOUN', 'PROPN'].includes(last.pos)) return true
-  const toVerb = lower(after) === 'to' && draft.tokens[lastIndex + 2]?.pos === 'VERB'
+  // "allows Ninja | to carefully control …": an adverb may come between.
+  const infinitive = draft.tokens[lastIndex + 2]?.pos === 'ADV' ? draft.tokens[lastIndex + 3] : draft.tokens[lastIndex + 2]
+  const toVerb = lower(after) === 'to' && infinitive?.pos === 'VERB'
   if (after && (['VERB', 'AUX'].includes(after.pos) || toVerb) && dropped && last.pos !== 'PUNCT') return true
   // Cut inside a list ("the DNS, TCP | , and SSL delays"): the kept part ends on one item.
   if (after?.text === ',' && ['and', 'or'].includes(lower(draft.tokens[lastIndex + 2])) && draft.tokens[indices[indices.length - 2]]?.text === ',') return true
