@@ -32,7 +32,8 @@ export class ChapterdeckMarp extends Marp {
     /** Told of every deck this engine renders (marp-cli's render of index.html). */
     private readonly onRender?: (rendered: Rendered) => void,
   ) {
-    super({ ...options, ...engineOptions })
+    // A render asked without math (the layout of deck.md in a Marp without it) stays without.
+    super({ ...options, ...engineOptions, ...(options.math === false ? { math: false } : {}) })
   }
 
   override get highlightjs(): Marp['highlightjs'] {

@@ -37,6 +37,14 @@ describe('Marp in its worker thread', () => {
     expect(renderDeck(scratch.context, deck, themes, { math: false })).not.toBe(first)
   })
 
+  it('renders without math when asked, as a Marp without math support shows deck.md (its formulas as TeX)', async () => {
+    const math = `${deck}\n$$\nx^2\n$$\n`
+    expect((await renderDeck(scratch.context, math, [])).html).toContain('<mjx-container')
+    const plain = (await renderDeck(scratch.context, math, [], { math: false })).html
+    expect(plain).not.toContain('<mjx-container')
+    expect(plain).toContain('x^2')
+  })
+
   it('starts a new thread after an idle one was stopped', async () => {
     await renderDeck(scratch.context, `${deck}\nbefore\n`, [])
     await scratch.context.marp.stop()
