@@ -93,9 +93,16 @@ function agendaOf(body: RootContent[], slideLevel: number): Heading[] {
 
 function agendaSlides(headings: Heading[], words: Words, group: () => number): Slide[] {
   if (headings.length < 2) return []
-  const items = headings.map((node) => ({ type: 'listItem' as const, spread: false, children: [{ type: 'paragraph' as const, children: node.children }] }))
+  const items = headings.map((node) => ({ type: 'listItem' as const, spread: false, children: [{ type: 'paragraph' as const, children: withoutEllipsis(node.children) }] }))
   const notes = [`${words.parts(headings.length)}: ${headings.map((node) => toString(node)).join('; ')}.`]
   return [{ type: 'slide', kind: 'agenda', title: [{ type: 'text', value: words.agenda }], group: group(), children: [{ type: 'list', ordered: true, spread: false, children: items }], notes }]
+}
+
+/** "Old McDonald Had Effects...": a heading's teasing ellipsis reads as a cut-off item in a list. */
+function withoutEllipsis(children: PhrasingContent[]): PhrasingContent[] {
+  const last = children[children.length - 1]
+  if (last?.type !== 'text' || !/\S\s*(?:\.{3}|…)$/.test(last.value)) return children
+  return [...children.slice(0, -1), { ...last, value: last.value.replace(/\s*(?:\.{3}|…)$/, '') }]
 }
 
 function closingSlide(agenda: Heading[], words: Words): Slide {

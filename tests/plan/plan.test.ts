@@ -35,6 +35,13 @@ describe('planSlides', () => {
     expect(deck.meta).toMatchObject({ title: 'Book chapter', slideLevel: 2, lang: 'en' })
   })
 
+  it("lists the sections in the agenda without a heading's teasing ellipsis", async () => {
+    const { deck } = await processMarkdown('# Chapter\n\n## Old McDonald Had Effects...\n\ntext a\n\n## Next…\n\ntext b\n', {}, 'chapter.md', planOnly)
+    const agenda = deck.children.find((slide) => slide.kind === 'agenda')!
+    expect(JSON.stringify(agenda.children)).toContain('"Old McDonald Had Effects"')
+    expect(JSON.stringify(agenda.children)).not.toMatch(/\.\.\.|…/)
+  })
+
   it('honours --slide-level', async () => {
     const markdown = '# T\n\n## A\n\ntext a\n\n### A1\n\ntext a1\n'
     const inferred = await processMarkdown(markdown, {}, 'chapter.md', planOnly)
