@@ -21,7 +21,9 @@ export function complete(draft: Draft): boolean {
   if (aside > 0 && !mainVerb && !indices.slice(aside + 1).some((index) => draft.tokens[index].text === ',')) return false
   // A subordinate or relative clause opened must have its own verb.
   // ("for storing values": the tagger's "for" may be SCONJ, but a phrase follows, not a clause.)
-  const open = indices.findLastIndex((index, at) => at > 0 && ((draft.tokens[index].pos === 'SCONJ' && lower(draft.tokens[index]) !== 'for') || relative.has(lower(draft.tokens[index]))))
+  // ("of that same color": a determiner after a preposition, not a relative word.)
+  const determiner = (index: number, at: number) => draft.tokens[index].pos === 'DET' && draft.tokens[indices[at - 1]].pos === 'ADP'
+  const open = indices.findLastIndex((index, at) => at > 0 && ((draft.tokens[index].pos === 'SCONJ' && lower(draft.tokens[index]) !== 'for') || (relative.has(lower(draft.tokens[index])) && !determiner(index, at))))
   if (open >= 0 && !indices.slice(open + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : undefined))) return false
   if (lostMainClause(draft, indices) || orphansVerb(draft)) return false
   // What follows a colon is a part of its own: three words at least, and whole.
