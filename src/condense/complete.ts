@@ -68,6 +68,7 @@ function frontedClause(draft: Draft, part: number[], first: boolean): boolean {
   return part.slice(1, verb < 0 ? part.length : verb).some((index) => ['where', 'when', 'which'].includes(lower(draft.tokens[index])))
 }
 
+const complemented = new Set(['consider', 'regard', 'treat', 'view', 'mark', 'label', 'deem', 'render', 'keep', 'leave'])
 const particles = new Set(['up', 'out', 'off', 'down', 'away', 'back', 'apart', 'aside'])
 
 /** Whether the cut after the kept words breaks a phrase that must stay whole. */
@@ -96,10 +97,13 @@ function cutBreaksPhrase(draft: Draft, indices: number[]): boolean {
   // may read a verb after "and" as a noun).
   const verbLike = last.pos === 'VERB' || (last.pos === 'NOUN' && draft.tokens[indices[indices.length - 2]]?.pos === 'CCONJ')
   if (lower(after) === 'that' && after.pos === 'SCONJ' && dropped && verbLike) return true
-  // "gives us | this flexibility": a verb's object pronoun, its second object cut.
-  if (['us', 'me', 'them', 'him'].includes(lower(last)) && draft.tokens[indices[indices.length - 2]]?.pos === 'VERB' && dropped && isWord(after)) return true
+  // "gives us | this flexibility", "prevents you | from …": what follows a verb's object pronoun, cut.
+  if (['us', 'me', 'them', 'him', 'you'].includes(lower(last)) && draft.tokens[indices[indices.length - 2]]?.pos === 'VERB' && dropped && isWord(after)) return true
   // "must be looked | up": a verb's particle.
   if (last.pos === 'VERB' && dropped && particles.has(lower(after)) && !isWord(draft.tokens[lastIndex + 2] ?? after)) return true
+  // "Rust considers `s1` | as no longer valid": a verb that needs its object's complement.
+  const verb = draft.tokens[indices[indices.length - 2]]
+  if (complemented.has(verb?.lemma ?? '') && dropped && (lower(after) === 'as' || after?.pos === 'ADJ')) return true
   // "prove me | wrong", "let it | out": an object and the complement or particle after it.
   if (last.pos === 'PRON' && draft.tokens[indices[indices.length - 2]]?.pos === 'VERB' && dropped && ['ADJ', 'ADV', 'PART'].includes(after?.pos ?? '')) return true
   return false

@@ -189,6 +189,8 @@ describe('English bullets', () => {
     expect(bullet('Imagine you come across a pile of marbles, and notice that all the marbles are colored red, blue, or green.').text).not.toMatch(/notice$/)
     expect(bullet('Applying the associative property gives us this flexibility and peace of mind that the result will be equivalent.').text).not.toMatch(/gives us$/)
     expect(bullet("You resolve a *target* or *source* variable reference by first looking on the current floor, and if you don't find it, taking the elevator to the next floor.").text).not.toMatch(/looking$/)
+    expect(bullet('To ensure memory safety, after the line `let s2 = s1;`, Rust considers `s1` as no longer valid.').text).not.toMatch(/considers s1$/)
+    expect(bullet('You will get an error like this because Rust prevents you from using the invalidated reference.').text).not.toMatch(/prevents you$/)
     expect(bullet('Note that all decisions fall into this category unless explicitly designated (via this RFC or future public proposals) to fall into another category, so this list is intentionally vague.').text).toMatch(/^All decisions fall into this category/)
   })
 
