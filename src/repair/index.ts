@@ -17,6 +17,7 @@ import { repairLinkLinesList } from './link-lines-list.js'
 import { repairListItemSpace } from './list-item-space.js'
 import { repairRawHtml } from './raw-html.js'
 import { repairReferenceLinks } from './reference-links.js'
+import { repairSidebars } from './sidebars.js'
 import { repairTemplateSyntax } from './template-syntax.js'
 import { repairTrailingBreaks } from './trailing-breaks.js'
 import { repairUnsafeUrls } from './unsafe-urls.js'
@@ -49,6 +50,7 @@ export function chapterRepair(options: RepairOptions = {}): Preset {
       repairLinkDoubleParen,
       repairLinkLinesList,
       repairCallouts,
+      repairSidebars,
       repairTemplateSyntax,
       // Last: asides into notes, and the sentences coverage looks for, as the dialects left them.
       settleDialects,
