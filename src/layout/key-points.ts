@@ -10,7 +10,8 @@ const maxPoints = 6
 /**
  * When the chapter sums nothing up itself, a "Key points" slide before the references and
  * the closing gives one takeaway per top-level section: its bullet whose sentence weighs most
- * in the chapter's terms. Six at most, the weightiest, in the chapter's order.
+ * in the chapter's terms, among those that stand alone. Six at most, the weightiest, in the
+ * chapter's order.
  */
 export function keyPoints(deck: Deck, words: Words, group: number): void {
   if (deck.children.some((slide) => slide.kind !== 'title' && summaryHeadings.test(toString({ type: 'paragraph', children: slide.title }).trim()))) return
@@ -18,8 +19,8 @@ export function keyPoints(deck: Deck, words: Words, group: number): void {
   for (const slide of deck.children) {
     if (slide.kind !== 'content' || slide.section === undefined) continue
     for (const item of bullets(slide.children)) {
-      const weight = item.data?.weight ?? 0
-      if (weight > (best.get(slide.section)?.weight ?? -1)) best.set(slide.section, { item, weight })
+      const weight = (item.data?.weight ?? 0) * standsAlone(toString(item))
+      if (weight > 0 && weight > (best.get(slide.section)?.weight ?? -1)) best.set(slide.section, { item, weight })
     }
   }
   if (best.size < 2) return
@@ -36,6 +37,20 @@ export function keyPoints(deck: Deck, words: Words, group: number): void {
   }
   const end = deck.children.findIndex((other) => other.kind === 'references' || other.kind === 'closing')
   deck.children.splice(end < 0 ? deck.children.length : end, 0, slide)
+}
+
+// English only: elsewhere every bullet stands as it is.
+const toReader = /^(?:try|go|let['’]s|let us|note|see|consider|imagine|remember|recall|find|take a look|look at)\b(?!:)/i
+const aboutText = /^(?:by this point|in this (?:chapter|section)|as (?:we|you) (?:saw|have seen|discussed)|we(?:['’]ll| will| won['’]t| will not| now)\b)|\b(?:this|the next|the previous|the following) (?:chapter|section|book|listing|example|figure)\b/i
+const pointsBack = /^(?:it|this|that|these|those|they|such|here)\b/i
+
+/**
+ * How well a bullet stands as a takeaway: not at all if it tells the reader to do something,
+ * talks about the text itself or asks a question; half if it points back at what came before.
+ */
+function standsAlone(text: string): number {
+  if (toReader.test(text) || aboutText.test(text) || /\?["”’']?\s*$/.test(text)) return 0
+  return pointsBack.test(text) ? 0.5 : 1
 }
 
 function bullets(blocks: RootContent[]): ListItem[] {

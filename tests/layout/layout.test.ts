@@ -89,6 +89,15 @@ describe('the shape of the deck', () => {
     expect(summarized.deck.children.some((slide) => titleText(slide) === 'Key points')).toBe(false)
   })
 
+  it('takes as a takeaway no instruction to the reader, no words about the text and no question', async () => {
+    const chapter =
+      '# T\n\n# Part one\n\nTry adding code to the caching layer that uses the application servers often.\n\nCaching keeps hot data close to servers.\n\n' +
+      "# Part two\n\nWe won't include all the replication code in the examples of the follower databases.\n\nReplication copies every write.\n\nWhat if the follower databases and the replication fall behind?\n"
+    const { deck } = await processMarkdown(chapter)
+    const points = deck.children.find((slide) => titleText(slide) === 'Key points')!
+    expect(points.children.map((block) => toString(block)).join('\n')).toBe('Caching keeps hot data close to serversReplication copies every write')
+  })
+
   it("says the words it adds in the chapter's language", async () => {
     const { markdown } = await processMarkdown('# 标题\n\n# 第一部分\n\n这是第一部分的内容，说明了一些重要的事情。\n\n# 第二部分\n\n这是第二部分的内容，说明了另外一些事情。\n')
     for (const word of ['## 议程', '## 要点', '# 谢谢', '有问题吗？', 'lang: zh']) expect(markdown).toContain(word)
