@@ -87,6 +87,8 @@ declare module 'mdast' {
     notes?: string[]
     /** Marks a list made of condensed prose bullets. */
     condensed?: boolean
+    /** Marks the rest of a list split over slides. */
+    continued?: boolean
     /** Set once a block's text went to the notes, so a fix is not tried twice. */
     movedToNotes?: boolean
     /** Marks a paragraph made to hold phrasing that raw HTML left at block level. */

@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast'
+import { balanceTails } from './balance.js'
 import type { ThemeMetrics } from './metrics.js'
 import { cost, fits, subtract, type Room } from './room.js'
 import { leads, take } from './take.js'
@@ -9,7 +10,7 @@ import { leads, take } from './take.js'
  */
 export function splitBlocks(blocks: RootContent[], full: Room, m: ThemeMetrics): RootContent[][] {
   const sections = subsections(blocks)
-  if (sections.length < 2 || fill(blocks, full, m).length < 2) return even(blocks, full, m)
+  if (sections.length < 2 || fill(blocks, full, m).length < 2) return balanceTails(even(blocks, full, m))
   const parts: RootContent[][] = []
   let current: RootContent[] = []
   for (const section of sections) {
@@ -25,7 +26,7 @@ export function splitBlocks(blocks: RootContent[], full: Room, m: ThemeMetrics):
     }
   }
   if (current.length) parts.push(current)
-  return parts
+  return balanceTails(parts)
 }
 
 /** Runs of blocks that each open with a subheading (the first may have none). */

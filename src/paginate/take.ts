@@ -52,7 +52,7 @@ function takeList(list: List, room: Room, m: ThemeMetrics, width: number, force:
   count = Math.max(1, count)
   if (count >= list.children.length) return [list]
   const head: List = { ...list, children: list.children.slice(0, count) }
-  const tail: List = { ...list, data: withoutNotes(list.data), children: list.children.slice(count), position: list.children[count].position }
+  const tail: List = { ...list, data: { ...withoutNotes(list.data), continued: true }, children: list.children.slice(count), position: list.children[count].position }
   if (list.ordered) tail.start = (list.start ?? 1) + count
   return [head, tail]
 }
