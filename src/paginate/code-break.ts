@@ -1,5 +1,6 @@
-// A line that goes on with what came before: a closing bracket or tag first ("}) {", "</label>").
-const continues = /^\s*(?:[}\])]|<\/|\/>|(?:end|fi|done|esac|```+|~~~+)\s*$)/
+// A line that goes on with what came before: a closing bracket or tag first ("}) {", "</label>"),
+// or the output the line before prints ("// → 61% Han", "# => 3").
+const continues = /^\s*(?:[}\])]|<\/|\/>|(?:end|fi|done|esac|```+|~~~+)\s*$|(?:\/\/|#|--)\s*(?:→|=>|⇒))/
 
 /**
  * Where a code sample that needs `fit` lines of a slide should break: at a blank line or

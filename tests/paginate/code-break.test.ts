@@ -22,6 +22,12 @@ describe('codeBreak', () => {
     for (let fit = 3; fit < jsx.length; fit++) expect(jsx[codeBreak(jsx, fit)] ?? '', `fit ${fit}`).not.toMatch(/^\s*(?:[}\])]|<\/)/)
   })
 
+  it('keeps the output a line prints with it ("// → 61% Han")', () => {
+    const sample = ['function f(text) {', '  return text', '}', '', 'let a = 1', 'let b = 2', 'console.log(f("dog"));', '// → 61% Han, 22% Latin']
+    expect(codeBreak(sample, 7)).toBe(6)
+    expect(codeBreak(['x = 1', 'print(x)', '# => 1'], 2)).not.toBe(2)
+  })
+
   it('never leaves the closing fence of a Markdown sample alone on the next part', () => {
     const sample = ['``` mermaid', 'graph LR', '  A --> B', '  B --> C', '  C --> D', '```']
     expect(codeBreak(sample, 5)).not.toBe(5)
