@@ -18,7 +18,10 @@ export function keyPhrase(block: RootContent, condenser: Condenser): string {
   }
   if (block.type === 'code') return codePhrase(block.value)
   if (!['paragraph', 'list', 'blockquote'].includes(block.type)) return ''
-  const text = (block.type === 'list' ? toString(block.children[0] ?? block) : toString(block)).replace(/\s+/g, ' ').trim()
+  // A list's first item, without the items nested in it (their words would run together).
+  const text = (block.type === 'list' ? toString(block.children[0]?.children[0] ?? block) : toString(block)).replace(/\s+/g, ' ').trim()
+  // A short first item is a label that names the list ("Asynchronism").
+  if (block.type === 'list' && text && text.split(' ').length <= 4) return text.replace(/[.:]$/, '')
   if (text.split(' ').length < 3) return ''
   if (!condenser.english) return titleFromText(text)
   const [sentence] = tagged(condenser, text)

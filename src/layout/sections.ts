@@ -96,7 +96,7 @@ function cutRun(run: Slide[], nextGroup: () => number, condenser: Condenser): vo
   run.forEach((slide, index) => {
     if (slide.kind === 'section') return
     if (index && index % size === 0) {
-      const phrase = phraseOf(run.slice(index, index + size), condenser)
+      const phrase = phraseOf(run.slice(index, index + size), base, condenser)
       const next = phrase ? `${base}: ${phrase}` : base
       // Two pieces never share a title: a piece about the same point is told apart by its place.
       title = used.has(next) ? `${next} (${index / size + 1})` : next
@@ -108,13 +108,19 @@ function cutRun(run: Slide[], nextGroup: () => number, condenser: Condenser): vo
   })
 }
 
-/** The first key phrase among a piece's blocks: its first point, else what its code declares. */
-function phraseOf(piece: Slide[], condenser: Condenser): string {
+/**
+ * The first key phrase among a piece's blocks that tells it apart: its first point, else what
+ * its code declares. One word of prose ("Scope"), or words the title has already, say nothing
+ * (an author's list item of one word names its topic).
+ */
+function phraseOf(piece: Slide[], base: string, condenser: Condenser): string {
   for (const slide of piece) {
     if (slide.kind !== 'content') continue
     for (const block of slide.children) {
       const phrase = block.type === 'heading' ? '' : keyPhrase(block, condenser)
-      if (phrase) return phrase
+      const words = phrase.split(/\s+/).length
+      const label = block.type === 'list' && !block.data?.condensed && toString(block.children[0]?.children[0] ?? block).split(/\s+/).length <= 4
+      if (phrase && (words > 1 || block.type === 'code' || label) && !base.toLowerCase().includes(phrase.toLowerCase())) return phrase
     }
   }
   return ''

@@ -59,6 +59,16 @@ describe('the shape of the deck', () => {
     expect(titles(deck as never).every((title) => !/\(\d+\/([7-9]|\d\d)\)/.test(title))).toBe(true)
   })
 
+  it("titles the parts of a long run by a list's label, never by one word of prose or words the title has", async () => {
+    const topic = (name: string) => `- ${name}\n${Array.from({ length: 9 }, (_, k) => `    - [${name} detail number ${k + 1} about the topic](https://example.com/${k})`).join('\n')}`
+    const list = ['Load balancer', 'Reverse proxy', 'Application layer', 'Database', 'Cache', 'Asynchronism', 'Communication', 'Security'].map(topic).join('\n')
+    const { deck } = await processMarkdown(`# T\n\n## Index of topics\n\n${list}\n`)
+    const shown = titles(deck as never).filter((title) => title.startsWith('Index of topics:'))
+    expect(shown.length).toBeGreaterThan(0)
+    // A part is titled by the label its list opens with, not by its words run together.
+    expect(shown.every((title) => /^Index of topics: (Load balancer|Reverse proxy|Application layer|Database|Cache|Asynchronism|Communication|Security)( \(\d+\/\d+\))?$/.test(title))).toBe(true)
+  })
+
   it('titles the parts of a long run of code by what each declares, never by a fragment of a line', async () => {
     const component = (name: string) => ['```jsx', `function ${name}({ items }) {`, '  return (', ...Array.from({ length: 24 }, (_, k) => `    <li key="${k}">{items[${k}]}</li>`), '  );', '}', '```'].join('\n')
     const samples = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta'].map(component).join('\n\n')
