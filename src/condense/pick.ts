@@ -10,6 +10,8 @@ export interface Candidate {
 
 // Openers that point back at what came before: the sentence needs its neighbours.
 const anaphoric = /^(it|this|that|these|those|they|he|she|here|there|such|which|its|their)\b/i
+// Sentences that announce what comes rather than say it: "Let's take a look at …".
+const signpost = /^(?:(?:first|now|next|so|then),? )?(?:let['’]s|let us|we['’]ll|we will|we['’]re going to|here['’]s|here is|in this (?:chapter|section)|as (?:we|you)['’]ll see)\b/i
 
 /**
  * The sentence that carries a paragraph's idea: the weightiest by the chapter's own terms,
@@ -36,6 +38,7 @@ function standing(candidate: Candidate, index: number): number {
   const words = candidate.text.split(/\s+/).filter(Boolean).length
   let score = candidate.weight * (index === 0 ? 1.25 : 1)
   if (anaphoric.test(candidate.text)) score *= 0.6
+  if (signpost.test(candidate.text)) score *= 0.5
   if (/:\s*$/.test(candidate.text)) score *= 0.6
   if (/\?\s*$/.test(candidate.text)) score *= 0.8
   if (words < 4) score *= 0.4

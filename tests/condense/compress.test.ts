@@ -29,6 +29,10 @@ describe('English bullets', () => {
     expect(text).toBe('The CNCF offers several types of certifications')
   })
 
+  it('come from a sentence that says something rather than one that announces it', () => {
+    expect(bullet('Let\'s briefly go back to the final two example programs. The first is self contained and six lines long.').text).toBe('The first is self contained and six lines long')
+  })
+
   it('drop asides in parentheses and trailing clauses to fit about 12 words', () => {
     const { text } = bullet('The CNCF (Cloud Native Computing Foundation) has become a very important organization in the cloud computing scene, which few expected when it started.')
     expect(text).toBe('The CNCF has become an important organization in the cloud computing scene')
