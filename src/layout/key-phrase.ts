@@ -21,7 +21,7 @@ export function keyPhrase(block: RootContent, condenser: Condenser): string {
   // A list's first item, without the items nested in it (their words would run together).
   const text = (block.type === 'list' ? toString(block.children[0]?.children[0] ?? block) : toString(block)).replace(/\s+/g, ' ').trim()
   // A short first item is a label that names the list ("Asynchronism").
-  if (block.type === 'list' && text && text.split(' ').length <= 4) return text.replace(/[.:]$/, '')
+  if (block.type === 'list' && text && isLabel(text)) return text.replace(/[.:]$/, '')
   if (text.split(' ').length < 3) return ''
   if (!condenser.english) return titleFromText(text)
   const [sentence] = tagged(condenser, text)
@@ -29,8 +29,14 @@ export function keyPhrase(block: RootContent, condenser: Condenser): string {
   const draft = headline(draftOf(text, sentence.tokens, []), condenser.weights)
   const indices = kept(draft)
   const phrase = indices.length ? text.slice(draft.tokens[indices[0]].start, draft.tokens[indices[indices.length - 1]].end) : ''
-  if (!phrase || phrase.split(' ').length > 7) return titleFromText(text)
+  // Seven words at most, and few characters: CJK text has no spaces to count words by.
+  if (!phrase || phrase.split(' ').length > 7 || phrase.length > 48) return titleFromText(text)
   return phrase.charAt(0).toUpperCase() + phrase.slice(1)
+}
+
+/** A few words, or a few CJK characters (which have no spaces to count words by). */
+export function isLabel(text: string): boolean {
+  return text.split(/\s+/).length <= 4 && text.length <= 40
 }
 
 const declaration = /\b(?:function\*?|class|def|fn|func|struct|enum|trait|impl|interface|type|module)\s+([A-Za-z_$][\w$]*)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/

@@ -4,7 +4,7 @@ import type { Deck, Slide } from '../types.js'
 import { number } from '../paginate/paginate.js'
 import { titleText } from '../util/title.js'
 import type { Condenser } from '../condense/bullet.js'
-import { keyPhrase } from './key-phrase.js'
+import { isLabel, keyPhrase } from './key-phrase.js'
 
 /** Slides a heading may run to before its parts are titled by what they hold. */
 export const maxParts = 6
@@ -119,7 +119,7 @@ function phraseOf(piece: Slide[], base: string, condenser: Condenser): string {
     for (const block of slide.children) {
       const phrase = block.type === 'heading' ? '' : keyPhrase(block, condenser)
       const words = phrase.split(/\s+/).length
-      const label = block.type === 'list' && !block.data?.condensed && toString(block.children[0]?.children[0] ?? block).split(/\s+/).length <= 4
+      const label = block.type === 'list' && !block.data?.condensed && isLabel(toString(block.children[0]?.children[0] ?? block))
       if (phrase && (words > 1 || block.type === 'code' || label) && !base.toLowerCase().includes(phrase.toLowerCase())) return phrase
     }
   }

@@ -69,6 +69,15 @@ describe('the shape of the deck', () => {
     expect(shown.every((title) => /^Index of topics: (Load balancer|Reverse proxy|Application layer|Database|Cache|Asynchronism|Communication|Security)( \(\d+\/\d+\))?$/.test(title))).toBe(true)
   })
 
+  it('never titles a part by a whole CJK bullet, which has no spaces to count words by', async () => {
+    const paragraph = (k: number) => `ヒープへのデータアクセスは、スタックのデータへのアクセスよりも低速です。ポインタを追って目的の場所に 到達しなければ ならないからです。その${k}。現代のプロセッサは、メモリをあちこち行き来しなければ、より速くなります。`
+    // An English chapter quoting Japanese: its bullets are the Japanese paragraphs whole.
+    const english = Array.from({ length: 30 }, (_, k) => `Ownership is a set of rules that govern how a program manages memory, rule ${k}.`).join('\n\n')
+    const { deck } = await processMarkdown(`---\nlang: en\n---\n\n# Ownership\n\n## Rules\n\n${english}\n\n## スタックとヒープ\n\n${Array.from({ length: 60 }, (_, k) => paragraph(k)).join('\n\n')}\n`)
+    expect(titles(deck as never).length).toBeGreaterThan(8)
+    for (const title of titles(deck as never)) expect(title.length, title).toBeLessThan(60)
+  })
+
   it('titles the parts of a long run of code by what each declares, never by a fragment of a line', async () => {
     const component = (name: string) => ['```jsx', `function ${name}({ items }) {`, '  return (', ...Array.from({ length: 24 }, (_, k) => `    <li key="${k}">{items[${k}]}</li>`), '  );', '}', '```'].join('\n')
     const samples = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta'].map(component).join('\n\n')
