@@ -1,9 +1,6 @@
 import { dangles, isNegation, startsClause } from './rules.js'
 import { finite, hasClause, isWord, kept, lower, type Draft } from './draft.js'
-import { lostMainClause, orphansVerb } from './main-clause.js'
-
-export const relative = new Set(['which', 'who', 'whom', 'whose', 'that', 'where'])
-const subordinators = new Set(['if', 'when', 'while', 'whereas', 'although', 'though', 'because', 'since', 'unless', 'until', 'once', 'whenever', 'wherever', 'after', 'before'])
+import { lostMainClause, orphansVerb, relative, subordinators } from './main-clause.js'
 
 /** Whether a candidate reads as a whole: see compressEnglish. */
 export function complete(draft: Draft): boolean {

@@ -1,6 +1,7 @@
 import { clauseCuts, dangles, isNegation, startsClause, dropAppositives, dropHedges, dropLeadingClause, dropMarkers, dropParentheticals, dropTrailingAdverbials } from './rules.js'
 import { boundary, drop, finite, fork, kept, lower, wordsKept, type Draft } from './draft.js'
-import { complete, relative } from './complete.js'
+import { complete } from './complete.js'
+import { relative } from './main-clause.js'
 import { headline } from './headline.js'
 import { dropMatrixClause } from './matrix-clause.js'
 import type { Token } from './nlp.js'

@@ -1,7 +1,10 @@
 import { finite, lower, type Draft } from './draft.js'
 
-const relatives = new Set(['that', 'which', 'who', 'whom', 'whose', 'where'])
-const subordinators = new Set(['if', 'when', 'while', 'whereas', 'although', 'though', 'because', 'since', 'unless', 'until', 'once', 'whenever', 'wherever', 'after', 'before', 'as'])
+/** Words that open a relative clause, and words that open a subordinate one. */
+export const relative = new Set(['which', 'who', 'whom', 'whose', 'that', 'where'])
+export const subordinators = new Set(['if', 'when', 'while', 'whereas', 'although', 'though', 'because', 'since', 'unless', 'until', 'once', 'whenever', 'wherever', 'after', 'before'])
+// "as" too, though it opens a clause only in front: "As the role has no duties, …".
+const opensClause = (word: string) => subordinators.has(word) || word === 'as'
 
 const whole = new WeakMap<Draft['tokens'], boolean>()
 
@@ -27,12 +30,12 @@ export function hasMainClause(draft: Draft, indices: number[]): boolean {
   const words = indices.map((index) => lower(draft.tokens[index]))
   const openers = indices.map((index, at) => {
     const token = draft.tokens[index]
-    const relative = relatives.has(words[at]) && (['NOUN', 'PROPN'].includes(draft.tokens[indices[at - 1]]?.pos ?? '') || words[at - 1] === ',') && token.pos !== 'DET'
+    const relativeWord = relative.has(words[at]) && (['NOUN', 'PROPN'].includes(draft.tokens[indices[at - 1]]?.pos ?? '') || words[at - 1] === ',') && token.pos !== 'DET'
     // The tagger reads "when" as an adverb as often as not: counted where it opens a part.
     const fronted = at === 0 || [',', 'and', 'but'].includes(words[at - 1])
     // "as" opens a clause only in front ("As the role has no duties, …"); else it compares.
     const subordinate = words[at] === 'as' ? fronted : token.pos === 'SCONJ' || token.pos === 'ADP' || (token.pos === 'ADV' && fronted && ['when', 'whenever'].includes(words[at]))
-    return relative || (subordinators.has(words[at]) && subordinate)
+    return relativeWord || (opensClause(words[at]) && subordinate)
   })
   let opened = 0
   openers.forEach((opener, at) => {
@@ -79,7 +82,7 @@ export function orphansVerb(draft: Draft): boolean {
   for (let index = 0; index < draft.tokens.length; index++) {
     const token = draft.tokens[index]
     if (!draft.keep[index]) {
-      opener ||= token.pos === 'SCONJ' || subordinators.has(lower(token)) || (relatives.has(lower(token)) && token.pos !== 'DET')
+      opener ||= token.pos === 'SCONJ' || opensClause(lower(token)) || (relative.has(lower(token)) && token.pos !== 'DET')
       continue
     }
     // A run that ends on its comma was a whole clause: "[If you're unsure of the path,] add …".
