@@ -40,17 +40,16 @@ const perPage: Record<HandoutLayout, number> = { notes: Infinity, '2up': 2, '3up
  * `2up`, `3up` (with ruled lines for the audience) and `6up` put several slides on a page.
  */
 export async function renderHandout(job: HandoutJob): Promise<number> {
-  // Marp's own render, not marp-cli's for index.html (whose links do not survive the move
-  // into the handout's slots).
-  const { html, css } = await renderDeck(job.context, job.markdown, job.themeCss)
+  const { html, css } = job.rendered ?? (await renderDeck(job.context, job.markdown, job.themeCss))
   const pdf = await job.pool.use(async (page) => {
     await loadDocument(page, job.baseDir, handoutDocument(job, html, css + (job.headCss ?? '')))
-    // Each Marp slide moves into its slot, inside its own div.marpit so the theme still applies.
+    // Each Marp slide moves into its slot, inside a copy of its container (Marp's div.marpit,
+    // or marp-cli's div#:$p) so the theme's scoped rules still apply.
     await page.evaluate(() => {
-      const svgs = [...document.querySelectorAll('#source > div.marpit > svg')]
+      const container = document.querySelector('#source > div')
+      const svgs = [...(container?.querySelectorAll(':scope > svg') ?? [])]
       document.querySelectorAll('.slide').forEach((slot, index) => {
-        const wrapper = document.createElement('div')
-        wrapper.className = 'marpit'
+        const wrapper = container!.cloneNode(false) as HTMLElement
         if (svgs[index]) wrapper.appendChild(svgs[index])
         slot.appendChild(wrapper)
       })
@@ -97,7 +96,7 @@ function handoutDocument(job: HandoutJob, html: string, css: string): string {
 html,body{margin:0;padding:0;font-family:${fontStack};color:#1c2333}
 html:lang(zh) body{font-family:${fontStack.replace("'Noto Sans JP', 'Noto Sans SC'", "'Noto Sans SC', 'Noto Sans JP'")}}
 html:lang(ko) body{font-family:${fontStack.replace("'Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR'", "'Noto Sans KR', 'Noto Sans JP', 'Noto Sans SC'")}}
-div.marpit>svg[data-marpit-svg]{display:block;width:100%;height:auto;box-shadow:0 0 0 0.3mm #b8bfcc}
+.slide>div>svg[data-marpit-svg]{display:block!important;width:100%!important;height:auto!important;box-shadow:0 0 0 0.3mm #b8bfcc}
 ${layoutCss[job.layout]}</style></head>
 <body><div id="source" style="display:none">${html}</div>
 ${body}

@@ -45,6 +45,16 @@ describe('handout layouts', () => {
     })
   }
 
+  it('prints the render index.html showed, every slide in its slot with its links', async () => {
+    // Verified beside index.html, the handout reuses marp-cli's render, whose container is not div.marpit.
+    const result = await buildChapter('source/the-future-of-kubernetes.md', { out: path.join(scratch.dir, 'shown'), formats: ['html', 'handout'], handoutLayout: '6up', context: scratch.context })
+    const pdf = await readPdf(path.join(result.outDir, 'handout.pdf'))
+    expect(pdf.pageCount).toBe(Math.ceil(result.deck.children.length / 6))
+    const links = pdf.pages.flatMap((page) => page.annotations.map((annotation) => String(annotation.url ?? '')))
+    expect(links).toContain('https://github.com/kubernetes/kubernetes')
+    expect(pdf.pages[0].text).toContain('The future of Kubernetes')
+  })
+
   it('shows each slide as slides.pdf does: handout styles stay off the slides', async () => {
     const chapter = path.join(scratch.dir, 'quote.md')
     fs.writeFileSync(chapter, '# Quotes\n\n## A quote\n\n> A quoted line stays on the slide as written.\n\nThe speaker says more about it here.\n')
