@@ -1,6 +1,7 @@
-import { dangles, isNegation, startsClause } from './rules.js'
+import { dangles, isNegation, purposeAt, startsClause } from './rules.js'
 import { finite, hasClause, isWord, kept, lower, type Draft } from './draft.js'
 import { lostMainClause, orphansVerb, relative, subordinators } from './main-clause.js'
+import type { Token } from './nlp.js'
 
 /** Whether a candidate reads as a whole: see compressEnglish. */
 export function complete(draft: Draft): boolean {
@@ -9,7 +10,9 @@ export function complete(draft: Draft): boolean {
   const lastIndex = indices[indices.length - 1]
   // A cut that took a negation away: "not just here to stay" is not "not".
   if (isNegation(draft.tokens[lastIndex + 1]) && !draft.keep[lastIndex + 1]) return false
-  if (cutBreaksPhrase(draft, indices)) return false
+  if (cutBreaksPhrase(draft, indices) || cutInside(draft, indices)) return false
+  // "Which can be described as …": a relative clause whose noun went.
+  if (['which', 'who', 'whom', 'whose'].includes(lower(draft.tokens[indices[0]])) && draft.tokens[lastIndex].text !== '?') return false
   const text = indices.map((index) => draft.tokens[index].text).join(' ')
   if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false
   // "The Blink parser, which runs in the render process": a relative clause, and no main verb.
@@ -36,6 +39,19 @@ export function complete(draft: Draft): boolean {
     if (comma < 0 || !startsClause(draft, opened.slice(comma + 1))) return false
   }
   return true
+}
+
+/**
+ * Whether a gap inside the kept words ends on a word that governs what follows it: "federation
+ * [, sharding results in less read and] write traffic", "a header scanner [to extract … at] build time".
+ */
+function cutInside(draft: Draft, indices: number[]): boolean {
+  return indices.some((index, at) => {
+    const next = indices[at + 1]
+    if (next === undefined || next === index + 1) return false
+    const end = draft.tokens[next - 1]
+    return ['ADP', 'CCONJ', 'DET', 'PART', 'SCONJ', 'AUX'].includes(end.pos) && draft.atom[next - 1] < 0
+  })
 }
 
 // "Even with all the pieces in one file, …", "Just like the let variant, …": a phrase that leads
@@ -65,6 +81,25 @@ function frontedClause(draft: Draft, part: number[], first: boolean): boolean {
   return part.slice(1, verb < 0 ? part.length : verb).some((index) => ['where', 'when', 'which'].includes(lower(draft.tokens[index])))
 }
 
+const needsTo = new Set(['used', 'similar', 'equivalent', 'identical', 'close', 'due', 'prone', 'akin', 'related', 'equal', 'proportional', 'according', 'relative', 'next', 'opposed'])
+const makeLike = new Set(['make', 'render', 'keep', 'leave', 'find', 'get'])
+
+/**
+ * Whether the kept words end on the object of "make"-like verb whose complement the cut took:
+ * the cut part runs, with no verb of its own, to an adjective ("… more difficult").
+ */
+function makes(draft: Draft, indices: number[]): boolean {
+  const verb = indices.findLast((index) => draft.tokens[index].pos === 'VERB')
+  if (verb === undefined || !makeLike.has(draft.tokens[verb].lemma)) return false
+  const lastIndex = indices[indices.length - 1]
+  const end = draft.tokens.findIndex((token, at) => at > lastIndex && /^[,;:.!?]$/.test(token.text))
+  const cut = draft.tokens.slice(lastIndex + 1, end < 0 ? draft.tokens.length : end)
+  // ("auto-scaling", a gerund, is no verb of its own.)
+  const clause = (token: Token) => ['AUX', 'SCONJ'].includes(token.pos) || (token.pos === 'VERB' && !/ing$/i.test(token.text))
+  return cut.length > 0 && cut.at(-1)!.pos === 'ADJ' && !cut.some(clause)
+}
+
+const namedAs = new Set(['describe', 'know', 'refer', 'define', 'see', 'regard', 'consider', 'treat', 'view', 'use', 'design', 'mark', 'label', 'classify', 'express', 'represent', 'write', 'think', 'intend'])
 const complemented = new Set(['consider', 'regard', 'treat', 'view', 'mark', 'label', 'deem', 'render', 'keep', 'leave'])
 const particles = new Set(['up', 'out', 'off', 'down', 'away', 'back', 'apart', 'aside'])
 
@@ -82,8 +117,9 @@ function cutBreaksPhrase(draft: Draft, indices: number[]): boolean {
   if (lower(after) === 'of' && dropped && !['NOUN', 'PROPN'].includes(last.pos)) return true
   // "allows Ninja | to carefully control …": an adverb may come between.
   const infinitive = draft.tokens[lastIndex + 2]?.pos === 'ADV' ? draft.tokens[lastIndex + 3] : draft.tokens[lastIndex + 2]
-  const toVerb = lower(after) === 'to' && infinitive?.pos === 'VERB'
-  if (after && (['VERB', 'AUX'].includes(after.pos) || toVerb) && dropped && last.pos !== 'PUNCT') return true
+  const toVerb = lower(after) === 'to' && ['VERB', 'AUX'].includes(infinitive?.pos ?? '')
+  const purpose = toVerb && purposeAt(draft, [...indices, lastIndex + 1, lastIndex + 2], indices.length)
+  if (after && (['VERB', 'AUX'].includes(after.pos) || toVerb) && dropped && last.pos !== 'PUNCT' && !purpose) return true
   // Cut inside a list ("the DNS, TCP | , and SSL delays"): the kept part ends on one item.
   if (after?.text === ',' && ['and', 'or'].includes(lower(draft.tokens[lastIndex + 2])) && draft.tokens[indices[indices.length - 2]]?.text === ',') return true
   // "Both objects contain, in addition to X | , …": a verb whose object the cut took.
@@ -101,6 +137,12 @@ function cutBreaksPhrase(draft: Draft, indices: number[]): boolean {
   // "Rust considers `s1` | as no longer valid": a verb that needs its object's complement.
   const verb = draft.tokens[indices[indices.length - 2]]
   if (complemented.has(verb?.lemma ?? '') && dropped && (lower(after) === 'as' || after?.pos === 'ADJ')) return true
+  // "which can be described | as a suite of …": a passive that names what its subject is.
+  if (lower(after) === 'as' && dropped && passive && namedAs.has(last.lemma)) return true
+  // "get used | to such good fortune", "similar | to …": a word that needs its "to".
+  if (lower(after) === 'to' && dropped && needsTo.has(lower(last))) return true
+  // "makes cloning | and auto-scaling more difficult": the object's complement, after the object.
+  if (dropped && makes(draft, indices)) return true
   // "prove me | wrong", "let it | out": an object and the complement or particle after it.
   if (last.pos === 'PRON' && draft.tokens[indices[indices.length - 2]]?.pos === 'VERB' && dropped && ['ADJ', 'ADV', 'PART'].includes(after?.pos ?? '')) return true
   return false

@@ -66,7 +66,9 @@ export function hasClause(draft: Draft, from = 0, to = draft.tokens.length): boo
   if (verb === 0 && first.lemma === lower(first)) return true
   // "Given a path, Chrome checks …": a participle first opens a phrase; the clause comes after.
   const main = verb === 0 ? indices.findIndex((index, at) => at > 0 && finite(draft, index, indices[at - 1])) : verb
-  return main > 0 && indices.slice(verb === 0 ? 1 : 0, main).some((index) => ['NOUN', 'PROPN', 'PRON', 'NUM', 'X'].includes(draft.tokens[index].pos) || draft.atom[index] >= 0)
+  // "Caching improves …": a gerund is a subject too.
+  const subject = (index: number) => ['NOUN', 'PROPN', 'PRON', 'NUM', 'X'].includes(draft.tokens[index].pos) || draft.atom[index] >= 0 || (draft.tokens[index].pos === 'VERB' && /ing$/i.test(draft.tokens[index].text))
+  return main > 0 && indices.slice(verb === 0 ? 1 : 0, main).some(subject)
 }
 
 /** A verb that can carry a clause: not "to …", not a bare "-ing" form, not inside "iptables-based". */

@@ -65,7 +65,9 @@ function retagVerbs(tokens: Token[]): Token[] {
     const before = tokens[index - 1]
     const after = tokens[index + 1]
     if (token.pos !== 'NOUN' || !before || !after) return
-    const singular = /[^s]s$/.test(token.text) && ['NOUN', 'PROPN'].includes(before.pos) && /^(?:a|an|the|its|their|his|our|your|my)$/i.test(after.text)
+    // "…, sharding results in less traffic": after a gerund that opens the clause, before a preposition.
+    const opensWithGerund = before.pos === 'VERB' && /ing$/i.test(before.text) && (index === 1 || tokens[index - 2]?.text === ',') && after.pos === 'ADP' && after.text !== 'of'
+    const singular = /[^s]s$/.test(token.text) && ((['NOUN', 'PROPN'].includes(before.pos) && /^(?:a|an|the|its|their|his|our|your|my)$/i.test(after.text)) || opensWithGerund)
     const plural =
       /^[a-z]+$/.test(token.text) && !/s$/.test(token.text) && before.pos === 'NOUN' && /[^s]s$/.test(before.text) &&
       /^(?:all|the|these|those|some|many|most|both)$/i.test(tokens[index - 2]?.text ?? '') && after.pos === 'ADP' && after.text !== 'of'

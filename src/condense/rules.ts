@@ -70,6 +70,8 @@ export function dropParentheticals(draft: Draft): boolean {
     // a sentence written in brackets is the sentence.
     const before = index > 0 ? draft.keep.lastIndexOf(true, index - 1) : -1
     if (close !== 'dash' && (before < 0 || tokens[before].pos === 'ADP')) continue
+    // "O(1)", "f(x)": brackets against a word are notation, not an aside.
+    if (close !== 'dash' && !/\s/.test(draft.text[tokens[index].start - 1] ?? ' ')) continue
     // "[the training loop is the same]": square brackets around a clause mark it, not an aside.
     if (close === ']' && end - index > 4) continue
     // A dash pair only sets off an aside when what is left still reads as a clause.
@@ -177,10 +179,32 @@ export function clauseCuts(draft: Draft): number[] {
     // "… throw hardware at the problem | in the same way …": a trailing phrase after an object.
     if (token.pos === 'ADP' && afterNoun && at >= 5 && !['of', 'to', 'than', 'as'].includes(word) && verbBefore(draft, indices.slice(0, at))) return true
     if (afterNoun && token.pos === 'VERB' && /(?:ing|ed)$/.test(word)) return true
+    if (purposeAt(draft, indices, at)) return true
     if (!clauseOpeners.has(word) || !['ADP', 'SCONJ', 'PRON', 'VERB', 'ADV', 'X', 'ADJ'].includes(token.pos) || previous.pos === 'AUX') return false
     // "projects like Calico take …": the phrase sits inside a subject, so the verb comes after it.
     return !verbBeforePause(draft, indices.slice(at + 1))
   })
+}
+
+// Verbs whose object the infinitive after it belongs to ("allows Ninja to …"), and nouns that
+// take one ("the perfect way to …").
+const objectControl = new Set(['allow', 'enable', 'cause', 'want', 'ask', 'tell', 'help', 'force', 'require', 'expect', 'need', 'permit', 'encourage', 'get', 'let', 'lead', 'teach', 'remind', 'invite', 'make', 'prefer', 'like', 'wish', 'choose', 'instruct', 'configure', 'set'])
+const infinitiveNouns = new Set(['way', 'ability', 'need', 'attempt', 'decision', 'chance', 'opportunity', 'time', 'effort', 'tendency', 'right', 'reason', 'means', 'place', 'option', 'permission', 'power', 'freedom', 'desire', 'plan', 'goal', 'aim', 'intent', 'intention', 'tool', 'function', 'method', 'command', 'flag', 'setting'])
+
+/**
+ * Whether kept word `at` opens a purpose infinitive after an object ("a unique process | to
+ * serve a business goal"), which the clause can lose: not after a verb that hands its object
+ * the infinitive ("allows Ninja | to …") nor a noun that needs one ("a way | to …").
+ */
+export function purposeAt(draft: Draft, indices: number[], at: number): boolean {
+  const token = draft.tokens[indices[at]]
+  const previous = draft.tokens[indices[at - 1]]
+  const next = draft.tokens[indices[at + 1]]
+  if (lower(token) !== 'to' || !previous || !['NOUN', 'PROPN'].includes(previous.pos) || next?.pos !== 'VERB') return false
+  // "inconvenient for humans | to write": the infinitive's own subject, after "for".
+  if (infinitiveNouns.has(previous.lemma) || indices.slice(Math.max(0, at - 4), at).some((index) => lower(draft.tokens[index]) === 'for')) return false
+  const verb = indices.slice(0, at).findLast((index) => draft.tokens[index].pos === 'VERB')
+  return verb !== undefined && !objectControl.has(draft.tokens[verb].lemma) && finite(draft, verb, indices[indices.indexOf(verb) - 1])
 }
 
 /** Whether a verb comes before (the phrase then trails a clause, not a subject). */
@@ -283,7 +307,8 @@ export function dangles(draft: Draft): boolean {
   if (danglingWords.has(lower(last)) || danglingTags.has(last.pos)) return true
   const before = draft.tokens[indices[indices.length - 2]]
   // "about as pure", "the most pure", "composed of multiple": a comparison or quantity left open.
-  if (last.pos === 'ADJ' && draft.keep[index + 1] === false && (openDegree.has(lower(before)) || quantities.has(lower(last)))) return true
+  const cutWord = draft.keep[index + 1] === false && isWord(draft.tokens[index + 1])
+  if (last.pos === 'ADJ' && cutWord && (openDegree.has(lower(before)) || quantities.has(lower(last)))) return true
   // "a picture of what we | expect": a subject pronoun whose verb was cut.
   if (['we', 'i', 'they', 'he', 'she'].includes(lower(last)) && draft.keep[index + 1] === false) return true
   // "a data type specifically | for …": an adverb that qualifies the phrase cut after it.
@@ -291,7 +316,14 @@ export function dangles(draft: Draft): boolean {
   if (last.pos === 'ADV' && /ly$/i.test(last.text) && (next?.pos === 'ADP' || lower(next) === 'for') && draft.keep[index + 1] === false) return true
   // "as soon | as possible": the comparison's second half was cut.
   if (lower(before) === 'as' && lower(draft.tokens[index + 1]) === 'as' && draft.keep[index + 1] === false) return true
-  return last.pos === 'ADJ' && ['DET', 'ADJ'].includes(before?.pos ?? '') && draft.keep[index + 1] === false && ['NOUN', 'PROPN', 'ADJ'].includes(draft.tokens[index + 1]?.pos ?? '')
+  // "this helpful, but impure trace function": a second modifier before the noun. A compound
+  // ("a well-defined, lightweight mechanism") counts as one modifier.
+  let start = index
+  while (start > 0 && draft.keep[start - 1] && draft.text[draft.tokens[start].start - 1] === '-') start -= 2
+  const compound = start < index
+  const head = compound ? draft.tokens[draft.keep.lastIndexOf(true, start - 1)] : before
+  const modifier = next?.text === ',' && ['CCONJ', 'ADJ'].includes(draft.tokens[index + 2]?.pos ?? '')
+  return (last.pos === 'ADJ' || compound) && ['DET', 'ADJ'].includes(head?.pos ?? '') && draft.keep[index + 1] === false && (modifier || ['NOUN', 'PROPN', 'ADJ'].includes(next?.pos ?? ''))
 }
 
 /** A negation: a cut may never take it away from the end of a bullet. */

@@ -8,10 +8,12 @@ import { rewrite } from './dialects/dialect.js'
 // tags, FastAPI's `{* file *}` code includes, `{#id}` heading attributes, MDX imports) is stripped from slides; values a reader needs
 // (`{{ variable }}`) stay as written. The text as written stays in the notes, and every
 // construct gets a positioned warning naming it.
-const constructs: { name: string; pattern: RegExp; strip: boolean }[] = [
+const constructs: { name: string; pattern: RegExp; strip: boolean; keep?: string }[] = [
   { name: 'Hugo shortcode', pattern: /\{\{[<%]\s*\/?[\w.-]+(?:[^}]|\}(?!\}))*?[>%]\}\}/g, strip: true },
   { name: 'code include', pattern: /\{\*\s+\S+[^*\n]*\*\}/g, strip: true },
   { name: 'Liquid tag', pattern: /\{%-?\s*\w+(?:[^%]|%(?!\}))*?-?%\}/g, strip: true },
+  // "[include]({{ '/docs/includes/' | relative_url }})": the address is the generator's to make; the words stay.
+  { name: 'templated link', pattern: /\[([^\]\n]+)\]\(\s*\{\{[^{}]+\}\}\s*\)/g, strip: true, keep: '$1' },
   { name: 'template variable', pattern: /\{\{(?![<%#])\s*[^{}]+?\s*\}\}/g, strip: false },
   { name: 'heading attribute', pattern: /\s*\{\s*[#.][\w:.-]+(?:\s+[#.][\w:.-]+)*\s*\}\s*$/g, strip: true },
 ]
@@ -41,14 +43,14 @@ export function repairTemplateSyntax() {
       const book = Boolean(file.data.dialects?.length)
       let changed = false
       visit(block, 'text', (text: Text) => {
-        for (const { name, pattern, strip } of constructs) {
+        for (const { name, pattern, strip, keep } of constructs) {
           if (name === 'heading attribute' && block.type !== 'heading') continue
           const found = text.value.match(pattern)
           if (!found) continue
           warn(name, text.position ?? block.position, !strip)
           if (!strip) continue
           const written = text.value
-          text.value = text.value.replace(pattern, '').replace(/[ \t]{2,}/g, ' ')
+          text.value = text.value.replace(pattern, keep ?? '').replace(/[ \t]{2,}/g, ' ')
           if (name === 'heading attribute' && book) rewrite(file, written, text.value)
           else changed = true
         }

@@ -114,6 +114,30 @@ describe('English bullets', () => {
     expect(bullet('You should be confident that Kubernetes is not just here to stay.').text).toContain('not just here to stay')
   })
 
+  it('never take a complement a word needs: "used to …", "makes X … more difficult", "cause X to be …", "described as …"', () => {
+    expect(bullet('While simple problems like linear regression may admit analytic solutions, you should not get used to such good fortune.').text).toBe('You should not get used to such good fortune')
+    expect(bullet('Generally, you should try to avoid file-based caching, as it makes cloning and auto-scaling more difficult.').text).not.toMatch(/cloning$/)
+    expect(bullet('`myst_dmath_allow_digits=False`, will cause inline math to only be parsed if there are no initial / final digits.').text).toMatch(/to only be parsed/)
+    expect(bullet('Related to this discussion are microservices, which can be described as a suite of independently deployable, small, modular services.').text).not.toMatch(/described$/)
+  })
+
+  it('never close a gap on a word that governs what follows it, nor open on a relative word', () => {
+    expect(bullet('Some build systems use a "header scanner" to extract these dependencies at build time, but this approach can be slow and is difficult to make exactly correct in the presence of #ifdef directives.').text).toBe('Some build systems use a "header scanner" to extract these dependencies at build time')
+    expect(bullet('Related to this discussion are microservices, which can be described as a suite of independently deployable, small, modular services.').text).not.toMatch(/^Which/)
+  })
+
+  it('read a gerund as a subject, brackets against a word as notation, and a compound modifier as one', () => {
+    expect(bullet('Caching improves page load times and can reduce the load on your servers and databases.').text).toMatch(/^Caching improves page load times/)
+    expect(bullet('A key-value store generally allows for O(1) reads and writes and is often backed by memory or SSD.').text).toBe('A key-value store generally allows for O(1) reads and writes')
+    expect(bullet('Each service runs a unique process and communicates through a well-defined, lightweight mechanism to serve a business goal.').text).not.toMatch(/well-defined$/)
+  })
+
+  it('drop a purpose infinitive after an object, but not one a verb or noun needs', () => {
+    expect(bullet('Some document stores like MongoDB and CouchDB also provide a SQL-like language to perform complex queries.').text).toBe('Some document stores like MongoDB and CouchDB also provide a SQL-like language')
+    expect(bullet("Ninja's build file language is therefore simple to the point of being inconvenient for humans to write.").text).toMatch(/for humans to write$/)
+    expect(bullet('If you have page snippets that you use repeatedly across your site, an include is the perfect way to make this more maintainable.').text).toMatch(/way to make this more maintainable$/)
+  })
+
   it('keep inline code and links whole', () => {
     const { children } = bullet('Run `kubectl apply -f deploy.yaml` to roll out the [deployment](https://k8s.io/docs) described in the file, which takes a few seconds on most clusters.')
     expect(children.some((node) => node.type === 'inlineCode' && node.value === 'kubectl apply -f deploy.yaml')).toBe(true)

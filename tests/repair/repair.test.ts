@@ -75,6 +75,14 @@ describe('repair', () => {
     expect(rules).toEqual(['3:1 template-syntax'])
   })
 
+  it("keeps a templated link's words, not its Liquid address", async () => {
+    const { tree, rules } = await repair("An [include]({{ '/docs/includes/' | relative_url }}) is the perfect way.\n")
+    const [paragraph] = tree.children
+    expect(toString(paragraph)).toBe('An include is the perfect way.')
+    expect(paragraph.data?.notes).toEqual(["An [include]({{ '/docs/includes/' | relative_url }}) is the perfect way."])
+    expect(rules).toEqual(['1:1 template-syntax'])
+  })
+
   it('reads lines that each hold a link as a list', async () => {
     const { find } = await repair('A - https://a.example\nB - https://b.example\nC - https://c.example\n')
     const [list] = find<List>('list')
