@@ -74,7 +74,7 @@ function titleSlide(parts: TitleParts, matter: Record<string, string>, tree: Roo
   const frontMatter = tree.children.find((node) => node.type === 'yaml')
   const notes = [
     ...(parts.heading?.data?.notes ?? []),
-    ...(parts.leadParagraph ? [spoken(parts.leadParagraph)] : []),
+    ...(parts.leadParagraph ? (parts.leadParagraph.data?.notes ?? [spoken(parts.leadParagraph)]) : []),
     ...(file.data.setAside ?? []),
     ...(frontMatter?.type === 'yaml' && frontMatter.value.trim() ? [frontMatterNote(frontMatter.value)] : []),
   ]

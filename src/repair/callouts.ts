@@ -129,6 +129,8 @@ function exampleSource(source: string, open: RootContent, last: RootContent): Co
   if (start === undefined || end === undefined) return undefined
   const lines = source.slice(start, end).split('\n').slice(1)
   if (/^\s*:{3,}\s*$/.test(lines[lines.length - 1] ?? '')) lines.pop()
+  // Its options (":highlight: latex") set how the example shows; they are not its source.
+  while (/^\s*:[\w-]+:/.test(lines[0] ?? '')) lines.shift()
   return { type: 'code', lang: 'md', value: lines.join('\n').trim(), position: open.position }
 }
 

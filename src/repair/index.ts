@@ -16,6 +16,7 @@ import { repairLinkDoubleParen } from './link-double-paren.js'
 import { repairLinkLinesList } from './link-lines-list.js'
 import { repairListItemSpace } from './list-item-space.js'
 import { repairRawHtml } from './raw-html.js'
+import { repairMyst } from './myst.js'
 import { repairReferenceLinks } from './reference-links.js'
 import { repairSidebars } from './sidebars.js'
 import { repairTemplateSyntax } from './template-syntax.js'
@@ -50,6 +51,7 @@ export function chapterRepair(options: RepairOptions = {}): Preset {
       repairLinkDoubleParen,
       repairLinkLinesList,
       repairCallouts,
+      repairMyst,
       repairSidebars,
       repairTemplateSyntax,
       // Last: asides into notes, and the sentences coverage looks for, as the dialects left them.

@@ -14,7 +14,7 @@ export function repairLinkLinesList() {
     visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
       if (!parent || index === undefined || parent.type === 'listItem') return
       const lines = splitLines(node.children).filter((line) => toString(line).trim())
-      if (lines.length < 3 || !lines.every((line) => line.some((child) => child.type === 'link'))) return
+      if (lines.length < 3 || !lines.every(isEntry)) return
       const list: List = {
         type: 'list',
         ordered: false,
@@ -37,6 +37,18 @@ export function repairLinkLinesList() {
       parent.children.splice(index, 1, list as RootContent as Paragraph)
     })
   }
+}
+
+/**
+ * A line that names a link: it holds one, and is short or mostly the link's words. A long
+ * sentence with a link in it is prose written one sentence to a line.
+ */
+function isEntry(line: Paragraph['children']): boolean {
+  const links = line.filter((child) => child.type === 'link')
+  if (!links.length) return false
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).length
+  const total = words(toString({ type: 'paragraph', children: line }))
+  return total <= 15 || links.reduce((sum, link) => sum + words(toString(link)), 0) * 2 >= total
 }
 
 function trimLine(line: Paragraph['children']): Paragraph['children'] {
