@@ -86,15 +86,31 @@ function addFigures(node: Paragraph, next: RootContent | undefined, state: State
   if (!inline && toString(rest).trim()) content(state).children.push({ ...rest, position: node.position, data: { ...node.data, notes: [spoken(node)] } })
   else if (!state.current) content(state)
   if (inline) state.caption = rest
-  const caption = state.caption
+  // "The mockup looks like this:" just above leads into the figure: it goes with it, as its caption.
+  const lead = images.length === 1 && !state.caption && !toString(rest).trim() ? leadInto(state.current) : undefined
+  const caption = state.caption ?? lead
   for (const image of images) {
-    const shown = caption ? toString(caption).replace(/\s+/g, ' ').trim() : undefined
+    const shown = caption ? toString(caption).replace(/\s+/g, ' ').trim().replace(/\s*:$/, '') : undefined
     const notes = [figureNote(image, state.options.words), ...(caption ? [spoken(caption)] : [])]
     const figure = { url: image.url, alt: image.alt ?? '', status: 'ok' as const, caption: shown }
     add(state, 'image', state.subheading ?? state.title, node, { image: figure, notes, group: state.current?.group })
     // Content after a figure continues the slide it interrupted.
     if (state.current) state.current = add(state, 'content', state.current.title, node, { group: state.current.group })
   }
+}
+
+/**
+ * The slide's last block, taken off it, when it is one short sentence that ends in a colon and
+ * follows more of the slide's text (after a subheading, it opens a part the figure goes with).
+ */
+function leadInto(slide: Slide | undefined): Paragraph | undefined {
+  const last = slide?.children.at(-1)
+  const before = slide?.children.at(-2)
+  if (last?.type !== 'paragraph' || !before || before.type === 'heading' || last.children.some((child) => child.type === 'image')) return undefined
+  const text = toString(last).trim()
+  if (!/:$/.test(text) || /[.!?]\s/.test(text) || text.split(/\s+/).length > 14 || text.split(/\s+/).length < 3) return undefined
+  slide!.children.pop()
+  return last
 }
 
 // "Figure 4-1: …", "Listing 2", "图 3": a line that names the figure just above it.

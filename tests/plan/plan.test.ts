@@ -42,6 +42,17 @@ describe('planSlides', () => {
     expect(JSON.stringify(agenda.children)).not.toMatch(/\.\.\.|…/)
   })
 
+  it('gives a figure the short sentence that leads into it as its caption, never a bullet left behind', async () => {
+    const chapter = '# Chapter\n\n## Start\n\nImagine that you already have a JSON API and a mockup.\n\nThe mockup looks like this:\n\n![](ui.png)\n\nThen come five steps.\n\n## After a subheading\n\n### Curation\n\nThe CNCF assigns maturity levels:\n\n![Levels](levels.png)\n'
+    const { deck } = await processMarkdown(chapter, {}, 'chapter.md', planOnly)
+    const images = deck.children.filter((slide) => slide.kind === 'image')
+    expect(images.map((slide) => slide.image?.caption)).toEqual(['The mockup looks like this', undefined])
+    expect(images[0].notes).toContain('The mockup looks like this:')
+    expect(JSON.stringify(deck.children.filter((slide) => slide.kind === 'content'))).not.toContain('The mockup looks')
+    // After a subheading the sentence opens the part: it stays, and the figure goes with it.
+    expect(JSON.stringify(deck.children)).toContain('The CNCF assigns maturity levels:')
+  })
+
   it('honours --slide-level', async () => {
     const markdown = '# T\n\n## A\n\ntext a\n\n### A1\n\ntext a1\n'
     const inferred = await processMarkdown(markdown, {}, 'chapter.md', planOnly)
