@@ -120,8 +120,12 @@ function cutBreaksPhrase(draft: Draft, indices: number[]): boolean {
   const toVerb = lower(after) === 'to' && ['VERB', 'AUX'].includes(infinitive?.pos ?? '')
   const purpose = toVerb && purposeAt(draft, [...indices, lastIndex + 1, lastIndex + 2], indices.length)
   if (after && (['VERB', 'AUX'].includes(after.pos) || toVerb) && dropped && last.pos !== 'PUNCT' && !purpose) return true
-  // Cut inside a list ("the DNS, TCP | , and SSL delays"): the kept part ends on one item.
-  if (after?.text === ',' && ['and', 'or'].includes(lower(draft.tokens[lastIndex + 2])) && draft.tokens[indices[indices.length - 2]]?.text === ',') return true
+  // Cut inside a list ("the DNS, TCP | , and SSL delays", "named arguments, positional arguments
+  // | , or both"): the kept part ends on one item.
+  const sinceVerb = indices.slice(indices.findLastIndex((index) => ['VERB', 'AUX'].includes(draft.tokens[index].pos)) + 1)
+  if (after?.text === ',' && ['and', 'or'].includes(lower(draft.tokens[lastIndex + 2])) && sinceVerb.some((index) => draft.tokens[index].text === ',')) return true
+  // "which bubble it's declared | in,": a preposition its clause ends on.
+  if (passive && after?.pos === 'ADP' && dropped && /^[,;:.!?()]$/.test(draft.tokens[lastIndex + 2]?.text ?? '.')) return true
   // "Both objects contain, in addition to X | , …": a verb whose object the cut took.
   const hanging = indices.findIndex((index, at) => draft.tokens[index].pos === 'VERB' && draft.tokens[indices[at + 1]]?.text === ',' && draft.tokens[indices[at + 2]]?.pos === 'ADP')
   if (hanging >= 0 && !indices.slice(hanging + 2).some((index) => draft.tokens[index].text === ',') && draft.tokens.slice(lastIndex + 1).some(isWord)) return true

@@ -28,6 +28,8 @@ export function compressEnglish(input: Draft, options: CompressOptions): Compres
   const draft = fork(input)
   dropMarkers(draft)
   for (const step of steps) if (wordsKept(draft) > options.target) step(draft)
+  // The sentence as the steps left it: tidying the candidates below changes `draft` itself.
+  const written = fork(draft)
   const withoutOpening = fork(draft)
   const states = dropLeadingClause(withoutOpening) ? [draft, withoutOpening] : [draft]
   const withoutMatrix = fork(draft)
@@ -44,9 +46,9 @@ export function compressEnglish(input: Draft, options: CompressOptions): Compres
   }
   // A sentence that already fits, where the tagger found no clause ("All four types of loop
   // support …", "support" read as a noun), stays as written: a headline would change its sense.
-  if (!best && wordsKept(draft) <= options.target && wordsKept(draft) >= 3) {
-    const whole = fork(draft)
-    tidy(whole)
+  if (!best && wordsKept(written) <= options.target && wordsKept(written) >= 3) {
+    const whole = fork(written)
+    tidy(whole, { words: false })
     return { draft: whole, quality: 0.8 }
   }
   const fallback = headline(input, options.weights)
@@ -55,8 +57,8 @@ export function compressEnglish(input: Draft, options: CompressOptions): Compres
   if (useful && (!best || bestScore < score(fallback, total, options) - 0.35)) return { draft: fallback, quality: 0.4 }
   if (best) return { draft: best, quality: Math.max(0.3, Math.min(1, bestScore)) }
   // Never an empty bullet: if the steps left no word, the sentence as written.
-  const whole = fork(wordsKept(draft) ? draft : input)
-  tidy(whole)
+  const whole = fork(wordsKept(written) ? written : input)
+  tidy(whole, { words: false })
   return { draft: whole, quality: 0.3 }
 }
 
@@ -181,8 +183,11 @@ function core(draft: Draft): Draft[] {
 }
 
 
-/** Punctuation left at either end goes, and words the bullet may not end on. */
-export function tidy(draft: Draft): void {
+/**
+ * Punctuation left at either end goes, and words the bullet may not end on; a sentence kept as
+ * written (`words: false`) keeps its words ("… the scope it may be accessed from").
+ */
+export function tidy(draft: Draft, { words = true } = {}): void {
   const edge = /^(?:[,;:\-–—(]|\.+|…)$/
   for (let guard = 0; guard < 8; guard++) {
     const indices = kept(draft)
@@ -191,7 +196,7 @@ export function tidy(draft: Draft): void {
     if (first === undefined) return
     if ((edge.test(draft.tokens[first].text) || draft.tokens[first].pos === 'CCONJ') && draft.atom[first] < 0) drop(draft, first, first + 1)
     else if (edge.test(draft.tokens[last].text) && draft.atom[last] < 0) drop(draft, last, last + 1)
-    else if (indices.length > 3 && dangles(draft) && draft.atom[last] < 0 && !isNegation(draft.tokens[last])) drop(draft, last, last + 1)
+    else if (words && indices.length > 3 && dangles(draft) && draft.atom[last] < 0 && !isNegation(draft.tokens[last])) drop(draft, last, last + 1)
     // "… before Prettier, not" (after "after" went): the contrast goes with its comma.
     else if (isNegation(draft.tokens[last]) && draft.tokens[indices[indices.length - 2]]?.text === ',') drop(draft, indices[indices.length - 2], last + 1)
     else break

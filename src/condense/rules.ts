@@ -304,8 +304,10 @@ export function dangles(draft: Draft): boolean {
   if (!last) return false
   if (/^[,;:(\-–—]$/.test(last.text)) return true
   if (!isWord(last) || draft.atom[index] >= 0) return false
-  if (danglingWords.has(lower(last)) || danglingTags.has(last.pos)) return true
   const before = draft.tokens[indices[indices.length - 2]]
+  // "named arguments, positional arguments, or both": a pronoun that closes a list.
+  if (['both', 'all', 'either', 'neither'].includes(lower(last)) && before?.pos === 'CCONJ') return false
+  if (danglingWords.has(lower(last)) || danglingTags.has(last.pos)) return true
   // "about as pure", "the most pure", "composed of multiple": a comparison or quantity left open.
   const cutWord = draft.keep[index + 1] === false && isWord(draft.tokens[index + 1])
   if (last.pos === 'ADJ' && cutWord && (openDegree.has(lower(before)) || quantities.has(lower(last)))) return true

@@ -132,6 +132,11 @@ describe('English bullets', () => {
     expect(bullet('Each service runs a unique process and communicates through a well-defined, lightweight mechanism to serve a business goal.').text).not.toMatch(/well-defined$/)
   })
 
+  it('never cut inside a list, nor strand or take away the preposition a passive clause ends on', () => {
+    expect(bullet('Shortcodes can accept named arguments, positional arguments, or both, but you must use either named or positional arguments exclusively within a single shortcode call; mixing them is not allowed.').text).toBe('Shortcodes can accept named arguments, positional arguments, or both')
+    expect(bullet("Each marble (variable/identifier) is colored based on which bubble (bucket) it's declared in, not the color of the scope it may be accessed from.").text).not.toMatch(/declared$|accessed$/)
+  })
+
   it('drop a purpose infinitive after an object, but not one a verb or noun needs', () => {
     expect(bullet('Some document stores like MongoDB and CouchDB also provide a SQL-like language to perform complex queries.').text).toBe('Some document stores like MongoDB and CouchDB also provide a SQL-like language')
     expect(bullet("Ninja's build file language is therefore simple to the point of being inconvenient for humans to write.").text).toMatch(/for humans to write$/)
