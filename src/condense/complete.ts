@@ -23,9 +23,17 @@ export function complete(draft: Draft): boolean {
   // ("for storing values": the tagger's "for" may be SCONJ, but a phrase follows, not a clause.)
   // ("of that same color": a determiner after a preposition, not a relative word.)
   const determiner = (index: number, at: number) => draft.tokens[index].pos === 'DET' && draft.tokens[indices[at - 1]].pos === 'ADP'
-  const open = indices.findLastIndex((index, at) => at > 0 && ((draft.tokens[index].pos === 'SCONJ' && lower(draft.tokens[index]) !== 'for') || (relative.has(lower(draft.tokens[index])) && !determiner(index, at))))
+  // ("figuring out what script": a question word after a verb opens a clause too.)
+  // ("how to build systems" is whole: its verb is the infinitive.)
+  const afterVerb = (at: number) => draft.tokens[indices[at - 1]].pos === 'VERB' || (particles.has(lower(draft.tokens[indices[at - 1]])) && draft.tokens[indices[at - 2]]?.pos === 'VERB')
+  const question = (index: number, at: number) => ['what', 'how', 'whether'].includes(lower(draft.tokens[index])) && afterVerb(at) && lower(draft.tokens[indices[at + 1]]) !== 'to'
+  const open = indices.findLastIndex((index, at) => at > 0 && ((draft.tokens[index].pos === 'SCONJ' && lower(draft.tokens[index]) !== 'for') || (relative.has(lower(draft.tokens[index])) && !determiner(index, at)) || question(index, at)))
   if (open >= 0 && !indices.slice(open + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : undefined))) return false
   if (lostMainClause(draft, indices) || orphansVerb(draft)) return false
+  // "…, and on larger projects": a second clause cut after its opening phrase.
+  const joined = indices.findLastIndex((index, at) => draft.tokens[index].pos === 'CCONJ' && draft.tokens[indices[at - 1]]?.text === ',')
+  const second = joined < 0 ? [] : indices.slice(joined + 1)
+  if (second.length && draft.tokens[second[0]].pos === 'ADP' && !second.some((index, at) => finite(draft, index, second[at - 1]))) return false
   // What follows a colon is a part of its own: three words at least, and whole.
   const colon = indices.findLastIndex((index) => /^[:;]$/.test(draft.tokens[index].text))
   const part = indices.slice(colon + 1)
@@ -123,7 +131,12 @@ function cutBreaksPhrase(draft: Draft, indices: number[]): boolean {
   // Cut inside a list ("the DNS, TCP | , and SSL delays", "named arguments, positional arguments
   // | , or both"): the kept part ends on one item.
   const sinceVerb = indices.slice(indices.findLastIndex((index) => ['VERB', 'AUX'].includes(draft.tokens[index].pos)) + 1)
-  if (after?.text === ',' && ['and', 'or'].includes(lower(draft.tokens[lastIndex + 2])) && sinceVerb.some((index) => draft.tokens[index].text === ',')) return true
+  if (after?.text === ',' && ['and', 'or'].includes(lower(draft.tokens[lastIndex + 2])) && sinceVerb.some((index) => [',', ':'].includes(draft.tokens[index].text))) return true
+  // "it essentially asks | , "Which color …?"": a verb of saying cut from its quotation.
+  const quoted = /^["“'‘]/.test(draft.tokens[lastIndex + 2]?.text ?? '') || /^["“'‘]/.test(after?.text ?? '')
+  if (dropped && last.pos === 'VERB' && (quoted || (/^[,:]$/.test(after?.text ?? '') && /^["“'‘]/.test(draft.text.slice(after!.end).trim())))) return true
+  // "provides something | like a for/of loop": a word that says nothing without what follows.
+  if (dropped && ['something', 'anything', 'nothing', 'everything'].includes(lower(last)) && ['like', 'else', 'that', 'of'].includes(lower(after))) return true
   // "which bubble it's declared | in,": a preposition its clause ends on.
   if (passive && after?.pos === 'ADP' && dropped && /^[,;:.!?()]$/.test(draft.tokens[lastIndex + 2]?.text ?? '.')) return true
   // "Both objects contain, in addition to X | , …": a verb whose object the cut took.

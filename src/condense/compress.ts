@@ -54,7 +54,9 @@ export function compressEnglish(input: Draft, options: CompressOptions): Compres
   const fallback = headline(input, options.weights)
   // A headline of a word or two says nothing: a long but whole sentence is better.
   const useful = wordsKept(fallback) >= 3
-  if (useful && (!best || bestScore < score(fallback, total, options) - 0.35)) return { draft: fallback, quality: 0.4 }
+  // A whole clause a little over the target says more than any noun phrase of it.
+  const sayable = best && wordsKept(best) <= options.target + 8
+  if (useful && (!best || (!sayable && bestScore < score(fallback, total, options) - 0.35))) return { draft: fallback, quality: 0.4 }
   if (best) return { draft: best, quality: Math.max(0.3, Math.min(1, bestScore)) }
   // Never an empty bullet: if the steps left no word, the sentence as written.
   const whole = fork(wordsKept(written) ? written : input)

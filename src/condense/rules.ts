@@ -108,6 +108,8 @@ export function dropHedges(draft: Draft): boolean {
     // "pretty" only as an intensifier, never the last word, and never after a negation:
     // "not just here to stay" is not "not here to stay".
     if (!next || (lower(token) === 'pretty' && !['ADJ', 'ADV'].includes(next.pos))) return
+    // "rather than …", "just as …", "even if": the word is half of a phrase.
+    if (['than', 'as', 'if', 'though'].includes(lower(next))) return
     if (['not', "n't", 'never', 'no'].includes(before)) return
     drop(draft, index, index + 1)
     changed = true

@@ -15,6 +15,8 @@ const constructs: { name: string; pattern: RegExp; strip: boolean; keep?: string
   // "[include]({{ '/docs/includes/' | relative_url }})": the address is the generator's to make; the words stay.
   { name: 'templated link', pattern: /\[([^\]\n]+)\]\(\s*\{\{[^{}]+\}\}\s*\)/g, strip: true, keep: '$1' },
   { name: 'template variable', pattern: /\{\{(?![<%#])\s*[^{}]+?\s*\}\}/g, strip: false },
+  // Kramdown's attribute lists ("{: .note .warning}") style the block; they are not its words.
+  { name: 'attribute list', pattern: /\{:\s*[^{}\n]*\}\s*/g, strip: true },
   { name: 'heading attribute', pattern: /\s*\{\s*[#.][\w:.-]+(?:\s+[#.][\w:.-]+)*\s*\}\s*$/g, strip: true },
 ]
 

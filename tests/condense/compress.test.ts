@@ -137,6 +137,18 @@ describe('English bullets', () => {
     expect(bullet("Each marble (variable/identifier) is colored based on which bubble (bucket) it's declared in, not the color of the scope it may be accessed from.").text).not.toMatch(/declared$|accessed$/)
   })
 
+  it('keep "rather than", "something like", a question word\'s clause, a quotation\'s verb, and a second clause whole', () => {
+    expect(bullet('Call `controller.pause()` and `controller.resume()` to apply backpressure rather than returning false from a handler.').text).toMatch(/rather than/)
+    expect(bullet('There is a built-in array method, `forEach`, that provides something like a `for`/`of` loop as a higher-order function.').text).not.toMatch(/something$/)
+    expect(bullet('One interesting use of this dataset would be figuring out what script a piece of text is using.').text).not.toMatch(/what script$/)
+    expect(bullet('As the JS engine processes a program, and finds a declaration for a variable, it essentially asks, "Which color scope am I currently in?"').text).not.toMatch(/asks$/)
+    expect(bullet('In simpler examples, it’s usually easier to go top-down, and on larger projects, it’s easier to go bottom-up.').text).not.toMatch(/projects$/)
+  })
+
+  it('prefer a whole clause a little over the target to a headline', () => {
+    expect(bullet('The first thing Compiler will do with this program is perform lexing to break it down into tokens, which it will then parse into a tree.').text).toMatch(/^The first thing Compiler will do/)
+  })
+
   it('drop a purpose infinitive after an object, but not one a verb or noun needs', () => {
     expect(bullet('Some document stores like MongoDB and CouchDB also provide a SQL-like language to perform complex queries.').text).toBe('Some document stores like MongoDB and CouchDB also provide a SQL-like language')
     expect(bullet("Ninja's build file language is therefore simple to the point of being inconvenient for humans to write.").text).toMatch(/for humans to write$/)

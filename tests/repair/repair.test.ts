@@ -83,6 +83,11 @@ describe('repair', () => {
     expect(rules).toEqual(['1:1 template-syntax'])
   })
 
+  it("takes Kramdown's attribute lists off the slide", async () => {
+    const { tree } = await repair('{: .note .warning}\nUsing Pygments has been deprecated.\n')
+    expect(toString(tree.children[0])).toBe('Using Pygments has been deprecated.')
+  })
+
   it('reads lines that each hold a link as a list', async () => {
     const { find } = await repair('A - https://a.example\nB - https://b.example\nC - https://c.example\n')
     const [list] = find<List>('list')
