@@ -190,7 +190,7 @@ function core(draft: Draft): Draft[] {
  * written (`words: false`) keeps its words ("… the scope it may be accessed from").
  */
 export function tidy(draft: Draft, { words = true } = {}): void {
-  const edge = /^(?:[,;:\-–—(]|\.+|…)$/
+  const edge = /^(?:[,;:\-–—(]|-{2,}|\.+|…)$/
   for (let guard = 0; guard < 8; guard++) {
     const indices = kept(draft)
     const first = indices[0]
