@@ -11,6 +11,20 @@ export function size(text: string): { used: number; budget: number } {
   return chars > text.length / 3 ? { used: text.length, budget: cjkBudget } : { used: wordCount(text), budget: 14 }
 }
 
+// Japanese before 、 ends a clause only on a predicate ("…があります", "…を参照し"); "…ですが" (but), a
+// topic ("プログラムは"), a particle, a condition or reason ("ので", "時"), a te-form ("において")
+// or a list item ("ポインタと長さ") only opens what comes after the comma.
+const japaneseClauseEnd = /[るたいすしくずうだん]$/u
+const japaneseOpeners = /(?:ので|から|ため|なら|のに|が)$/u
+
+function opensOnly(head: string, lang: string): boolean {
+  if (!/^ja\b/i.test(lang)) return false
+  const text = head.trim()
+  // Inside brackets nothing ends: "(訳注: …)".
+  if ((text.match(/[(（]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0)) return true
+  return !japaneseClauseEnd.test(text) || japaneseOpeners.test(text)
+}
+
 /**
  * The end of a bullet for a sentence in a language we do not parse: the whole sentence when
  * it fits, else the longest prefix that ends at a clause boundary and still fits, else the
@@ -24,7 +38,7 @@ export function clauseEnd(sentence: string, lang: string): number {
   const boundaries = /^ja\b/i.test(lang) ? /[,;:，；：、](?=\s|[^\s\d])|\s[–—]\s/gu : /[,;:，；：](?=\s|[^\s\d])|\s[–—]\s/gu
   const ends = [...sentence.matchAll(boundaries)]
     .map((match) => match.index)
-    .filter((end) => end > 0 && end < whole && size(sentence.slice(0, end)).used >= Math.min(4, budget / 4))
+    .filter((end) => end > 0 && end < whole && size(sentence.slice(0, end)).used >= Math.min(4, budget / 4) && !opensOnly(sentence.slice(0, end), lang))
   const fitting = ends.filter((end) => size(sentence.slice(0, end)).used <= budget)
   if (fitting.length) return fitting[fitting.length - 1]
   return ends[0] ?? whole

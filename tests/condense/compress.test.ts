@@ -253,10 +253,13 @@ describe('bullets in other languages', () => {
     expect(text).toBe('Wenn Sie eine größere Anwendung oder eine Web-API erstellen')
   })
 
-  it('keep CJK bullets within a character budget, cut at 、 in Japanese', () => {
-    const ja = bullet('以前講義した型は全てスタックに保管され、スコープが終わるとスタックから取り除かれますが、ヒープに確保されるデータ型を観察して、コンパイラがどうそのデータを掃除すべきタイミングを把握しているかを掘り下げていきたいと思います。', 'ja').text
-    expect(ja.length).toBeLessThanOrEqual(40)
-    expect(ja).not.toMatch(/[…、，。]$/)
+  it('keep CJK bullets within a character budget, cut at 、 in Japanese only where a clause ends', () => {
+    const ja = bullet('でも、これでは、大袈裟すぎますし、ありふれているはずの概念に対して、作業量が多すぎて、とても煩わしいことになってしまいます。', 'ja').text
+    expect(ja).toBe('でも、これでは、大袈裟すぎますし')
+    // A topic ("…は"), a condition ("…時") or a te-form ("…において") only opens the clause after it.
+    for (const sentence of ['全てのプログラムは、実行中にコンピュータのメモリの使用方法を管理する必要がありますし、それはとても大切なことだと思われます。', '所有権を理解した時、Rustを際立たせる機能の理解に対する強固な礎を得ることになるでしょう。']) {
+      expect(bullet(sentence, 'ja').text).not.toMatch(/(?:は|時|において|[…、，。])$/)
+    }
     const zh = bullet('所有权是 Rust 最为与众不同的特性，它让 Rust 无需垃圾回收即可保障内存安全，因此理解它非常重要而且需要很多时间和练习才能掌握。', 'zh').text
     expect(zh.length).toBeLessThan(48)
     expect(zh).not.toMatch(/[…，。]$/)
