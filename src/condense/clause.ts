@@ -17,12 +17,21 @@ export function size(text: string): { used: number; budget: number } {
 const japaneseClauseEnd = /[るたいすしくずうだん]$/u
 const japaneseOpeners = /(?:ので|から|ため|なら|のに|が)$/u
 
+// Chinese: a clause that opens with a subordinator ("由于…", "如果…", "当…") or ends as a time or
+// condition ("…时", "…的话") leads into the main clause after the comma.
+const chineseOpeners = /^(?:由于|因为|如果|假如|若|当|虽然|尽管|即使|为了|只要|除非|一旦|既然|随着|对于)/u
+const chineseLeads = /(?:时|的话|之后|以后|之前|以前|情况下)$/u
+
 function opensOnly(head: string, lang: string): boolean {
-  if (!/^ja\b/i.test(lang)) return false
   const text = head.trim()
+  const japanese = /^ja\b/i.test(lang)
+  if (!japanese && !/^zh\b/i.test(lang)) return false
   // Inside brackets nothing ends: "(訳注: …)".
   if ((text.match(/[(（]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0)) return true
-  return !japaneseClauseEnd.test(text) || japaneseOpeners.test(text)
+  if (japanese) return !japaneseClauseEnd.test(text) || japaneseOpeners.test(text)
+  // The clause's own words: without what brackets hold ("…情况下（例如，…）") or "i.e." before.
+  const clause = text.replace(/[（(][^（()）]*[)）]/gu, '').split(/[，,、：:；;]/u).pop()!.trim().replace(/^(?:即|也就是说?)/u, '')
+  return chineseOpeners.test(clause) || chineseLeads.test(clause)
 }
 
 /**

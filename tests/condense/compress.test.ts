@@ -260,6 +260,10 @@ describe('bullets in other languages', () => {
     for (const sentence of ['全てのプログラムは、実行中にコンピュータのメモリの使用方法を管理する必要がありますし、それはとても大切なことだと思われます。', '所有権を理解した時、Rustを際立たせる機能の理解に対する強固な礎を得ることになるでしょう。']) {
       expect(bullet(sentence, 'ja').text).not.toMatch(/(?:は|時|において|[…、，。])$/)
     }
+    // Chinese: a clause opened by "由于…" or closed by "…时" leads into the one after the comma.
+    for (const sentence of ['由于深度学习框架中的优化求解器早已构建了动量法，设置匹配参数会产生非常类似的轨迹，这一点在下面的实验中可以清楚地看到。', '当我们将动量超参数增加到0.9时，它相当于有效样本数量增加到十个，因此我们把学习率略微降低以确保训练过程可控。']) {
+      expect(bullet(sentence, 'zh').text).not.toMatch(/^(?:由于|当)[^，]*$/)
+    }
     const zh = bullet('所有权是 Rust 最为与众不同的特性，它让 Rust 无需垃圾回收即可保障内存安全，因此理解它非常重要而且需要很多时间和练习才能掌握。', 'zh').text
     expect(zh.length).toBeLessThan(48)
     expect(zh).not.toMatch(/[…，。]$/)
