@@ -30,10 +30,18 @@ export function complete(draft: Draft): boolean {
   const open = indices.findLastIndex((index, at) => at > 0 && ((draft.tokens[index].pos === 'SCONJ' && lower(draft.tokens[index]) !== 'for') || (relative.has(lower(draft.tokens[index])) && !determiner(index, at)) || question(index, at)))
   if (open >= 0 && !indices.slice(open + 1).some((index, at, rest) => finite(draft, index, at ? rest[at - 1] : undefined))) return false
   if (lostMainClause(draft, indices) || orphansVerb(draft)) return false
-  // "…, and on larger projects": a second clause cut after its opening phrase.
+  // "…, and on larger projects", "…, and the Project": a second clause cut before its verb (a
+  // list's last item, "A, B, and C", has commas before it).
   const joined = indices.findLastIndex((index, at) => draft.tokens[index].pos === 'CCONJ' && draft.tokens[indices[at - 1]]?.text === ',')
   const second = joined < 0 ? [] : indices.slice(joined + 1)
-  if (second.length && draft.tokens[second[0]].pos === 'ADP' && !second.some((index, at) => finite(draft, index, second[at - 1]))) return false
+  const verbless = second.length > 0 && !second.some((index, at) => finite(draft, index, second[at - 1]))
+  const lastVerb = indices.findLastIndex((index, at) => at < joined && finite(draft, index, indices[at - 1]))
+  const listed = indices.slice(lastVerb + 1, joined - 1).some((index) => draft.tokens[index].text === ',')
+  if (verbless && (draft.tokens[second[0]].pos === 'ADP' || (!listed && draft.tokens.slice(lastIndex + 1).some((token) => ['VERB', 'AUX'].includes(token.pos))))) return false
+  // "between the Council | as a whole, … and …": "between" needs both sides ("between teams" has them).
+  const between = indices.findLastIndex((index) => lower(draft.tokens[index]) === 'between')
+  const plural = /[^s]s$/i.test(draft.tokens[indices[between + 1]]?.text ?? '')
+  if (between >= 0 && !plural && !indices.slice(between).some((index) => ['and', '-', '–'].includes(lower(draft.tokens[index]))) && draft.tokens.slice(lastIndex + 1).some((token) => lower(token) === 'and')) return false
   // What follows a colon is a part of its own: three words at least, and whole.
   const colon = indices.findLastIndex((index) => /^[:;]$/.test(draft.tokens[index].text))
   const part = indices.slice(colon + 1)

@@ -110,7 +110,8 @@ export function dropHedges(draft: Draft): boolean {
     if (!next || (lower(token) === 'pretty' && !['ADJ', 'ADV'].includes(next.pos))) return
     // "rather than …", "just as …", "even if": the word is half of a phrase.
     if (['than', 'as', 'if', 'though'].includes(lower(next))) return
-    if (['not', "n't", 'never', 'no'].includes(before)) return
+    // "almost certainly": the hedge is what "almost" qualifies.
+    if (['not', "n't", 'never', 'no', 'almost', 'nearly'].includes(before)) return
     drop(draft, index, index + 1)
     changed = true
   })

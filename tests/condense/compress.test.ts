@@ -145,6 +145,12 @@ describe('English bullets', () => {
     expect(bullet('In simpler examples, it’s usually easier to go top-down, and on larger projects, it’s easier to go bottom-up.').text).not.toMatch(/projects$/)
   })
 
+  it('never leave "almost" without its hedge, "between" with one side, or a second clause without its verb', () => {
+    expect(bullet('For example, the Council will almost certainly also want a mechanism for quick decision-making on a subset of operational decisions.').text).not.toMatch(/almost also/)
+    expect(bullet('This RFC also establishes mechanisms for oversight and accountability between the Council as a whole, individual Council members, the moderation team, and the Project teams.').text).not.toMatch(/between the Council$/)
+    expect(bullet('The need for contingent moderators arises in a high-tension situation, and the Project and Council must be prepared to trust them to step into that situation.').text).not.toMatch(/and the Project$/)
+  })
+
   it('prefer a whole clause a little over the target to a headline', () => {
     expect(bullet('The first thing Compiler will do with this program is perform lexing to break it down into tokens, which it will then parse into a tree.').text).toMatch(/^The first thing Compiler will do/)
   })
