@@ -38,10 +38,7 @@ export function complete(draft: Draft): boolean {
   const lastVerb = indices.findLastIndex((index, at) => at < joined && finite(draft, index, indices[at - 1]))
   const listed = indices.slice(lastVerb + 1, joined - 1).some((index) => draft.tokens[index].text === ',')
   if (verbless && (draft.tokens[second[0]].pos === 'ADP' || (!listed && draft.tokens.slice(lastIndex + 1).some((token) => ['VERB', 'AUX'].includes(token.pos))))) return false
-  // "between the Council | as a whole, … and …": "between" needs both sides ("between teams" has them).
-  const between = indices.findLastIndex((index) => lower(draft.tokens[index]) === 'between')
-  const plural = /[^s]s$/i.test(draft.tokens[indices[between + 1]]?.text ?? '')
-  if (between >= 0 && !plural && !indices.slice(between).some((index) => ['and', '-', '–'].includes(lower(draft.tokens[index]))) && draft.tokens.slice(lastIndex + 1).some((token) => lower(token) === 'and')) return false
+  if (pairCut(draft, indices)) return false
   // What follows a colon is a part of its own: three words at least, and whole.
   const colon = indices.findLastIndex((index) => /^[:;]$/.test(draft.tokens[index].text))
   const part = indices.slice(colon + 1)
@@ -55,6 +52,21 @@ export function complete(draft: Draft): boolean {
     if (comma < 0 || !startsClause(draft, opened.slice(comma + 1))) return false
   }
   return true
+}
+
+// Words that need a second part: "between A and B", "either A or B", "both A and B".
+const pairs: Record<string, string[]> = { between: ['and', '-', '–'], either: ['or'], neither: ['nor'], both: ['and'], whether: ['or'] }
+
+/** Whether the cut took the second part of a pair ("between the Council | as a whole, … and …"). */
+function pairCut(draft: Draft, indices: number[]): boolean {
+  const lastIndex = indices[indices.length - 1]
+  return indices.some((index, at) => {
+    const seconds = pairs[lower(draft.tokens[index])]
+    // "between teams", "both teams": a plural holds both sides.
+    if (!seconds || /[^s]s$/i.test(draft.tokens[indices[at + 1]]?.text ?? '') || at === indices.length - 1) return false
+    if (indices.slice(at).some((later) => seconds.includes(lower(draft.tokens[later])))) return false
+    return draft.tokens.slice(lastIndex + 1).some((token) => seconds.includes(lower(token)))
+  })
 }
 
 /**
@@ -143,6 +155,11 @@ function cutBreaksPhrase(draft: Draft, indices: number[]): boolean {
   // "it essentially asks | , "Which color …?"": a verb of saying cut from its quotation.
   const quoted = /^["“'‘]/.test(draft.tokens[lastIndex + 2]?.text ?? '') || /^["“'‘]/.test(after?.text ?? '')
   if (dropped && last.pos === 'VERB' && (quoted || (/^[,:]$/.test(after?.text ?? '') && /^["“'‘]/.test(draft.text.slice(after!.end).trim())))) return true
+  // "It's not clear at this stage | if …": what is unclear, or asked, is the clause the cut took.
+  const wondering = indices.some((index) => ['clear', 'unclear', 'sure', 'certain', 'uncertain', 'obvious'].includes(lower(draft.tokens[index])) || ['know', 'wonder', 'ask', 'decide', 'determine', 'check'].includes(draft.tokens[index].lemma))
+  if (dropped && wondering && ['if', 'whether'].includes(lower(after))) return true
+  // "engage with each other, discuss | and understand …, and work": a cut inside a list of verbs.
+  if (dropped && last.pos === 'VERB' && draft.tokens[indices[indices.length - 2]]?.text === ',' && after?.pos === 'CCONJ') return true
   // "provides something | like a for/of loop": a word that says nothing without what follows.
   if (dropped && ['something', 'anything', 'nothing', 'everything'].includes(lower(last)) && ['like', 'else', 'that', 'of'].includes(lower(after))) return true
   // "which bubble it's declared | in,": a preposition its clause ends on.

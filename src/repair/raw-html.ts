@@ -56,7 +56,9 @@ export function repairRawHtml() {
 }
 
 function blockHtml({ fromHtml, sanitize, defaultSchema, toMdast }: Hast, node: Html): RootContent[] {
-  const mdast = toMdast(sanitize(fromHtml(node.value, { fragment: true }), defaultSchema) as HastRoot) as Root
+  // A style sheet's rules go with its element, as a script's do: they are no words of the chapter.
+  const schema = { ...defaultSchema, strip: [...(defaultSchema.strip ?? []), 'style'] }
+  const mdast = toMdast(sanitize(fromHtml(node.value, { fragment: true }), schema) as HastRoot) as Root
   visit(mdast, (child) => {
     child.position = node.position
     // A table without a header row comes back with an empty one: its first row heads it.

@@ -151,6 +151,12 @@ describe('English bullets', () => {
     expect(bullet('The need for contingent moderators arises in a high-tension situation, and the Project and Council must be prepared to trust them to step into that situation.').text).not.toMatch(/and the Project$/)
   })
 
+  it('keep both parts of "either … or", what is not clear, and a list of verbs whole', () => {
+    expect(bullet('The removed representatives and moderators may not serve on either the Council or the moderation team for at least one year.').text).toMatch(/either the Council or the moderation team/)
+    expect(bullet("It's not clear at this stage if Kubernetes and the service mesh will be hidden behind a simpler abstraction on most platforms or if they will be front and center.").text).not.toMatch(/stage$/)
+    expect(bullet('The Council and moderation team should then engage with each other, discuss and understand these concerns, and work to address them.').text).not.toMatch(/discuss$/)
+  })
+
   it('prefer a whole clause a little over the target to a headline', () => {
     expect(bullet('The first thing Compiler will do with this program is perform lexing to break it down into tokens, which it will then parse into a tree.').text).toMatch(/^The first thing Compiler will do/)
   })

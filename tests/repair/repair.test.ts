@@ -83,6 +83,12 @@ describe('repair', () => {
     expect(rules).toEqual(['1:1 template-syntax'])
   })
 
+  it('drops a style sheet written in the chapter, rules and all', async () => {
+    const { tree, rules } = await repair('Add this CSS:\n\n<style>\n  .md-typeset .admonition.classic {\n    border-width: 0;\n  }\n</style>\n\nThen more prose.\n')
+    expect(JSON.stringify(tree)).not.toContain('border-width')
+    expect(rules).toContain('3:1 html-unsafe')
+  })
+
   it("takes Kramdown's attribute lists off the slide", async () => {
     const { tree } = await repair('{: .note .warning}\nUsing Pygments has been deprecated.\n')
     expect(toString(tree.children[0])).toBe('Using Pygments has been deprecated.')
