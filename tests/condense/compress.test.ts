@@ -187,7 +187,8 @@ describe('English bullets', () => {
       const last = text.split(/\s+/).pop()!.toLowerCase()
       expect(text, sentence).not.toMatch(/(…|\.\.\.|[:;,(])$/)
       expect(danglingWords.has(last), `${text} ends on "${last}"`).toBe(false)
-      expect(words(text), text).toBeLessThanOrEqual(17)
+      // Up to 8 words over the target: a whole clause beats a cut that loses what it says.
+      expect(words(text), text).toBeLessThanOrEqual(20)
     }
   })
 
