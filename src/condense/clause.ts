@@ -11,11 +11,11 @@ export function size(text: string): { used: number; budget: number } {
   return chars > text.length / 3 ? { used: text.length, budget: cjkBudget } : { used: wordCount(text), budget: 14 }
 }
 
-// Japanese before 、 ends a clause only on a predicate ("…があります", "…を参照し"); "…ですが" (but), a
-// topic ("プログラムは"), a particle, a condition or reason ("ので", "時"), a te-form ("において")
-// or a list item ("ポインタと長さ") only opens what comes after the comma.
-const japaneseClauseEnd = /[るたいすしくずうだん]$/u
-const japaneseOpeners = /(?:ので|から|ため|なら|のに|が)$/u
+// Japanese before 、 ends a clause only on a predicate, finished or continuing ("…があります",
+// "…を参照し", "…に保管され"); a topic ("プログラムは"), a particle, "but" ("…ですが"), a condition
+// or reason ("ので", "時"), a te-form ("において") or a noun ("ポインタと長さ") opens what follows.
+const japaneseClauseEnd = /[るただすうつくぬむずんいしきちみりびぎれけせめえべげ]$/u
+const japaneseOpeners = /(?:ので|から|ため|なら|のに|より|たり|だり)$/u
 
 // Chinese: a clause that opens with a subordinator ("由于…", "如果…", "当…") or ends as a time or
 // condition ("…时", "…的话") leads into the main clause after the comma.
@@ -28,7 +28,9 @@ function opensOnly(head: string, lang: string): boolean {
   if (!japanese && !/^zh\b/i.test(lang)) return false
   // Inside brackets nothing ends: "(訳注: …)".
   if ((text.match(/[(（]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0)) return true
-  if (japanese) return !japaneseClauseEnd.test(text) || japaneseOpeners.test(text)
+  // A word or two after a colon ("…: ひとたび") is not yet a clause.
+  const tail = text.split(/[:：、]/u).pop()!.trim()
+  if (japanese) return !japaneseClauseEnd.test(text) || japaneseOpeners.test(text) || tail.length < 5
   // The clause's own words: without what brackets hold ("…情况下（例如，…）") or "i.e." before.
   const clause = text.replace(/[（(][^（()）]*[)）]/gu, '').split(/[，,、：:；;]/u).pop()!.trim().replace(/^(?:即|也就是说?)/u, '')
   return chineseOpeners.test(clause) || chineseLeads.test(clause)

@@ -23,8 +23,9 @@ export function statements(deck: Deck): void {
 function loneSentence(blocks: RootContent[]): Paragraph | undefined {
   const body = blocks.filter((block) => block.type !== 'heading')
   const text = blocks.map((block) => toString(block)).join(' ')
-  // Short: under 20 words, or for CJK text, about a sentence's worth of characters.
-  if (body.length !== 1 || (size(text).budget === cjkBudget ? text.length > 48 : wordCount(text) >= 20)) return undefined
+  // Short: under 20 words, or for CJK text, a long sentence's worth of characters (a few lines at
+  // statement size: Japanese sentences run to 100 or more).
+  if (body.length !== 1 || (size(text).budget === cjkBudget ? text.length > 120 : wordCount(text) >= 20)) return undefined
   const [block] = body
   if (block.type === 'paragraph' && !block.data?.leadIn) return block
   if (block.type !== 'list' || block.children.length !== 1) return undefined
