@@ -71,9 +71,11 @@ export function condenseBlocks(blocks: RootContent[], condenser: Condenser): Roo
       return
     }
     const item = bulletOf(node, condenser)
-    // Never an empty bullet: its words go to the notes of the bullet before it.
+    // Never an empty bullet, nor one that only points the reader on ("Let's look at another
+    // example"): its words go to the notes of the bullet before it.
     const previous = out.at(-1)
-    if (!toString(item).trim() && previous?.type === 'list' && previous.data?.condensed) {
+    const aside = !toString(item).trim() || (condenser.english && signsOnly(toString(item)))
+    if (aside && previous?.type === 'list' && previous.data?.condensed) {
       const last = previous.children.at(-1)!
       last.data = { ...last.data, notes: [...(last.data?.notes ?? []), ...(item.data?.notes ?? [])] }
       return
@@ -81,6 +83,20 @@ export function condenseBlocks(blocks: RootContent[], condenser: Condenser): Roo
     push(out, toString(item).trim() ? item : node)
   })
   return out
+}
+
+// Sentences that steer the reading and say nothing of the subject: "Let's look at another
+// example", "This isn't quite what happens", "This section could use some updates".
+const steering = [
+  /^(?:(?:now|so|first|next),? )?(?:let['’]s|let us) (?:now )?(?:look|take a (?:quick )?look|examine|see|try|start|begin|recall|go back|review|turn|switch|dig|dive|explore|make|get)\b/i,
+  /^(?:(?:now|so|first|next),? )?(?:we['’]ll|we will) (?:now )?(?:look|see|explore|discuss|talk|cover|come back|return|get back)\b/i,
+  /^(?:this|that|here) (?:is|isn['’]t|is not|was) (?:not )?(?:quite |exactly |just )?(?:what (?:happens|we (?:want|need|expect))|incorrect|wrong|the end of the (?:book|chapter))\b/i,
+  /^this (?:section|chapter|page) (?:could|should|needs?|will|is going to)\b/i,
+]
+
+/** Whether a bullet only steers the reading: a short sentence of one of the patterns above. */
+function signsOnly(text: string): boolean {
+  return text.split(/\s+/).length <= 9 && steering.some((pattern) => pattern.test(text.trim()))
 }
 
 /** Adds a block, gathering consecutive prose bullets into one list. */

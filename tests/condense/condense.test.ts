@@ -15,6 +15,13 @@ describe('condensing prose on a slide', () => {
     expect(out).toMatch(/- (Fortunately, )?\[?the training loop for MLPs is exactly the same/i)
   })
 
+  it("folds a sentence that only steers the reading into the bullet before it, words and all", async () => {
+    const { out } = await slideWith('# T\n\n## Functors\n\nA functor is a type that implements map and obeys some laws.\n\nLet\'s look at another example.\n\nMaybe checks for a value before calling the function.\n')
+    expect(out).not.toMatch(/^- Let's look/m)
+    expect(out).toMatch(/^- A functor is a type that implements map and obeys some laws\n- Maybe checks/m)
+    expect(out).toContain("Let's look at another example.")
+  })
+
   it('keeps a sentence that ends in a colon with the list it introduces, as its label', async () => {
     const { out } = await slideWith('# T\n\n## Options\n\nIf you want free training, here are a couple of options:\n\n- Kube Academy\n- Coursera\n')
     expect(out).toContain('If you want free training, here are a couple of options:\n\n- Kube Academy')
