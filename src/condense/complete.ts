@@ -11,8 +11,11 @@ export function complete(draft: Draft): boolean {
   // A cut that took a negation away: "not just here to stay" is not "not".
   if (isNegation(draft.tokens[lastIndex + 1]) && !draft.keep[lastIndex + 1]) return false
   if (cutBreaksPhrase(draft, indices) || cutInside(draft, indices)) return false
-  // "Which can be described as …": a relative clause whose noun went.
-  if (['which', 'who', 'whom', 'whose'].includes(lower(draft.tokens[indices[0]])) && draft.tokens[lastIndex].text !== '?') return false
+  // "Which can be described as …": a relative clause whose noun went; "whatever it may be, is in
+  // the container": an aside whose clause went.
+  const opener = lower(draft.tokens[indices[0]])
+  if (['which', 'who', 'whom', 'whose'].includes(opener) && draft.tokens[lastIndex].text !== '?') return false
+  if (indices[0] > 0 && ['whatever', 'whoever', 'however', 'whichever', 'wherever'].includes(opener)) return false
   const text = indices.map((index) => draft.tokens[index].text).join(' ')
   if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) return false
   // "The Blink parser, which runs in the render process": a relative clause, and no main verb.
@@ -127,6 +130,8 @@ function makes(draft: Draft, indices: number[]): boolean {
   return cut.length > 0 && cut.at(-1)!.pos === 'ADJ' && !cut.some(clause)
 }
 
+// Nouns that name nothing without their "of …": "a basic grasp | of what Firefox does".
+const ofNouns = new Set(['grasp', 'understanding', 'knowledge', 'sense', 'overview', 'notion', 'description', 'explanation', 'summary', 'lot', 'couple', 'bit', 'kind', 'sort', 'type', 'part', 'rest', 'number', 'amount', 'set', 'series', 'variety', 'range', 'list', 'example', 'instance', 'case', 'way', 'use', 'lack', 'absence', 'presence', 'aware', 'result', 'consequence', 'side', 'top', 'end', 'middle', 'beginning', 'heart', 'core'])
 const namedAs = new Set(['describe', 'know', 'refer', 'define', 'see', 'regard', 'consider', 'treat', 'view', 'use', 'design', 'mark', 'label', 'classify', 'express', 'represent', 'write', 'think', 'intend'])
 const complemented = new Set(['consider', 'regard', 'treat', 'view', 'mark', 'label', 'deem', 'render', 'keep', 'leave'])
 const particles = new Set(['up', 'out', 'off', 'down', 'away', 'back', 'apart', 'aside'])
@@ -142,7 +147,7 @@ function cutBreaksPhrase(draft: Draft, indices: number[]): boolean {
   const passive = /ed$/i.test(last.text) && ['be', 'get'].includes(draft.tokens[indices[indices.length - 2]]?.lemma ?? '')
   if (after && last.pos === 'VERB' && !passive && isWord(after) && after.pos !== 'CCONJ' && draft.atom[lastIndex] < 0) return true
   // "composed | of multiple files", "aware | of it": "of" binds the word it was cut from.
-  if (lower(after) === 'of' && dropped && !['NOUN', 'PROPN'].includes(last.pos)) return true
+  if (lower(after) === 'of' && dropped && (!['NOUN', 'PROPN'].includes(last.pos) || ofNouns.has(last.lemma))) return true
   // "allows Ninja | to carefully control …": an adverb may come between.
   const infinitive = draft.tokens[lastIndex + 2]?.pos === 'ADV' ? draft.tokens[lastIndex + 3] : draft.tokens[lastIndex + 2]
   const toVerb = lower(after) === 'to' && ['VERB', 'AUX'].includes(infinitive?.pos ?? '')

@@ -148,7 +148,7 @@ function frontedPhrases(draft: Draft, indices: number[]): Draft[] {
 
 /** "…, which …", "…, and …": what follows the comma hangs on the clause before it. */
 function opensSubordinate(token: Token | undefined): boolean {
-  return !token || token.pos === 'CCONJ' || relative.has(lower(token)) || ['when', 'what', 'how', 'why', 'whether', 'if'].includes(lower(token))
+  return !token || token.pos === 'CCONJ' || relative.has(lower(token)) || ['when', 'what', 'how', 'why', 'whether', 'if', 'whatever', 'whoever', 'wherever', 'whichever', 'however'].includes(lower(token))
 }
 
 /** Subject, verb group and the first noun phrase after it. */

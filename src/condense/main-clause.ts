@@ -2,7 +2,7 @@ import { finite, lower, type Draft } from './draft.js'
 
 /** Words that open a relative clause, and words that open a subordinate one. */
 export const relative = new Set(['which', 'who', 'whom', 'whose', 'that', 'where'])
-export const subordinators = new Set(['if', 'when', 'while', 'whereas', 'although', 'though', 'because', 'since', 'unless', 'until', 'once', 'whenever', 'wherever', 'after', 'before'])
+export const subordinators = new Set(['if', 'when', 'while', 'whereas', 'although', 'though', 'because', 'since', 'unless', 'until', 'once', 'whenever', 'wherever', 'after', 'before', 'whatever', 'whoever', 'whichever'])
 // "as" too, though it opens a clause only in front: "As the role has no duties, …".
 const opensClause = (word: string) => subordinators.has(word) || word === 'as'
 
