@@ -97,6 +97,8 @@ declare module 'mdast' {
     cue?: string
     /** A sentence that leads into the block after it: a code sample's caption or a list's label. */
     leadIn?: 'caption' | 'label'
+    /** A bullet whose paragraph came just before code or a table: it moves on with it. */
+    precedes?: boolean
     /** A callout's label ("Tip", "Warning: Read this"). */
     callout?: string
     /** How much a bullet's sentence weighs in the chapter's terms: the key points take the heaviest. */

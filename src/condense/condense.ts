@@ -80,6 +80,8 @@ export function condenseBlocks(blocks: RootContent[], condenser: Condenser): Roo
       last.data = { ...last.data, notes: [...(last.data?.notes ?? []), ...(item.data?.notes ?? [])] }
       return
     }
+    // The sentence before a code sample is what the speaker says of it: they share a slide.
+    if (next?.type === 'code' || next?.type === 'table') item.data = { ...item.data, precedes: true }
     push(out, toString(item).trim() ? item : node)
   })
   return out

@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast'
 import { balanceTails } from './balance.js'
 import type { ThemeMetrics } from './metrics.js'
 import { cost, fits, subtract, type Room } from './room.js'
-import { leads, take } from './take.js'
+import { leads, take, withoutNotes } from './take.js'
 
 /**
  * Splits blocks into slide-sized parts. Subsections (a subheading and what follows it) stay
@@ -104,8 +104,8 @@ function fill(blocks: RootContent[], full: Room, m: ThemeMetrics): RootContent[]
     const pieces = start || !keptWhole(node, full, m) ? take(node, room, m, start) : undefined
     if (!pieces) {
       if (!start) {
-        // What introduces the block moves on with it.
-        const leading = trailingLeads(parts[parts.length - 1], 1)
+        // What introduces the block moves on with it: a label, or the bullet just before it.
+        const leading = [...precedingBullet(parts[parts.length - 1]), ...trailingLeads(parts[parts.length - 1], 1)]
         open()
         queue.unshift(...leading, node)
       } else add(node)
@@ -125,6 +125,21 @@ function trailingLeads(part: RootContent[], keep = 0): RootContent[] {
   const leading: RootContent[] = []
   while (part.length > keep && leads(part[part.length - 1])) leading.unshift(part.pop()!)
   return leading
+}
+
+/**
+ * The bullet said of the code that follows (see condense.ts), taken off the end of the part
+ * when enough of the part stays (two bullets, or code, a table or a figure): a copy of its
+ * list keeps the bullets before it.
+ */
+function precedingBullet(part: RootContent[]): RootContent[] {
+  const list = part[part.length - 1]
+  if (list?.type !== 'list' || !list.data?.condensed || !list.children.at(-1)?.data?.precedes) return []
+  const rest = [...part.slice(0, -1), ...(list.children.length > 1 ? [{ ...list, children: list.children.slice(0, -1) }] : [])]
+  const bullets = rest.reduce((sum, block) => sum + (block.type === 'list' ? block.children.length : 0), 0)
+  if (bullets < 2 && !rest.some((block) => ['code', 'table'].includes(block.type) || block.data?.figure)) return []
+  part.splice(0, part.length, ...rest)
+  return list.children.length > 1 ? [{ ...list, children: list.children.slice(-1), data: withoutNotes(list.data) }] : [list]
 }
 
 /** Code or a table that a slide of its own holds: it moves on whole rather than splitting. */

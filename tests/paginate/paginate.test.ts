@@ -28,6 +28,18 @@ describe('paginateSlides', () => {
     expect(withShort.children[0]).toMatchObject({ type: 'paragraph', data: { leadIn: 'caption' } })
   })
 
+  it('moves the bullet said just before a code sample on with it, when two bullets stay behind', async () => {
+    const code = Array.from({ length: 12 }, (_, i) => `console.log(${i})`).join('\n')
+    const prose = ['Plain functions are a good way to build abstractions.', 'Programs often do something a given number of times.', 'Loops are one way to say that in code.']
+    const { deck } = await processMarkdown(`# T\n\n## Repetition\n\n${prose.join('\n\n')}\n\nIt is easy to write a function that logs N times.\n\n\`\`\`js\n${code}\n\`\`\`\n`)
+    const parts = deck.children.filter((slide) => slide.kind === 'content')
+    const withCode = parts.find((slide) => slide.children.some((node) => node.type === 'code'))!
+    expect(withCode.children[0]).toMatchObject({ type: 'list' })
+    expect(JSON.stringify(withCode.children[0])).toContain('It is easy to write a function that logs N times')
+    expect(parts.indexOf(withCode)).toBeGreaterThan(0)
+    expect((parts[0].children[0] as List).children).toHaveLength(3)
+  })
+
   it('holds at most six prose bullets per slide, notes travelling with their bullets', async () => {
     const paragraphs = Array.from({ length: 9 }, (_, i) => `Paragraph ${i + 1} says one thing.`).join('\n\n')
     const { deck } = await processMarkdown(`# T\n\n## Many\n\n${paragraphs}\n`)
