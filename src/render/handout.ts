@@ -104,7 +104,7 @@ ${body}
 }
 
 // The theme's stack: the script fonts a build adds (script-fonts.ts) serve notes and header too.
-const fontStack = "'Source Sans 3', 'Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Emoji', 'DejaVu Sans', sans-serif"
+const fontStack = "'Source Sans 3', 'Noto Sans JP', 'Noto Sans SC', 'Noto Sans KR', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Devanagari', 'Noto Emoji', 'DejaVu Sans', sans-serif"
 const headerCss = `font-family:${fontStack};font-size:8pt;color:#555;vertical-align:bottom;padding-bottom:4mm;white-space:nowrap`
 
 // The title has its own margin box, apart from the time and page numbers, so a right-to-left

@@ -17,6 +17,7 @@ const families = [
   { family: 'Noto Sans KR', pkg: 'noto-sans-kr', weights: [400, 700] },
   { family: 'Noto Sans Arabic', pkg: 'noto-sans-arabic', weights: [400, 700] },
   { family: 'Noto Sans Hebrew', pkg: 'noto-sans-hebrew', weights: [400, 700] },
+  { family: 'Noto Sans Devanagari', pkg: 'noto-sans-devanagari', weights: [400, 700] },
   // Monochrome outlines: every Chromium draws them (colour emoji fonts print blank in some).
   // One weight only: it serves bold text too.
   { family: 'Noto Emoji', pkg: 'noto-emoji', weights: [400] },

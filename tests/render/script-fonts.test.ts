@@ -29,6 +29,13 @@ describe('script fonts', () => {
     expect(families(scriptFaces(deck, fonts))).toEqual(['Noto Sans SC'])
   })
 
+  it('draws Devanagari, in prose and in code, from its own font', async () => {
+    const { deck } = await processMarkdown('# Strings\n\n## Scalar values\n\nThe word नमस्ते is stored as bytes.\n\n```rust\nfor c in "नमस्ते".chars() {}\n```\n')
+    const faces = scriptFaces(deck, fonts)
+    expect(families(faces)).toEqual(['Noto Sans Devanagari'])
+    for (const char of 'नमस') expect(drawnBy(faces, char)).toBe(true)
+  })
+
   it('needs none for Latin text', async () => {
     const { deck } = await processMarkdown('# Plain\n\n## Words\n\nOnly Latin here — “quoted”, café.\n')
     expect(scriptFaces(deck, fonts)).toEqual([])
