@@ -65,7 +65,7 @@ export function dropParentheticals(draft: Draft): boolean {
     const open = tokens[index].text
     const close = open === '(' ? ')' : open === '[' ? ']' : isSpacedDash(draft, index) ? 'dash' : undefined
     if (!close) continue
-    const end = tokens.findIndex((token, at) => at > index && draft.atom[at] < 0 && (close === 'dash' ? isSpacedDash(draft, at) : token.text === close))
+    const end = close === 'dash' ? tokens.findIndex((token, at) => at > index && draft.atom[at] < 0 && isSpacedDash(draft, at)) : matching(draft, index, open, close)
     if (end < 0) continue
     // "In (1) the rate …": after a preposition, the brackets hold its object, not an aside;
     // a sentence written in brackets is the sentence.
@@ -81,6 +81,17 @@ export function dropParentheticals(draft: Draft): boolean {
     changed = true
   }
   return changed
+}
+
+/** The bracket that closes the one at `index`, past any pair inside it ("(O(1))"). */
+function matching(draft: Draft, index: number, open: string, close: string): number {
+  let depth = 0
+  for (let at = index; at < draft.tokens.length; at++) {
+    if (draft.atom[at] >= 0) continue
+    if (draft.tokens[at].text === open) depth += 1
+    else if (draft.tokens[at].text === close && --depth === 0) return at
+  }
+  return -1
 }
 
 function hasClauseWithout(draft: Draft, from: number, to: number): boolean {

@@ -157,6 +157,10 @@ describe('English bullets', () => {
     expect(bullet('The Council and moderation team should then engage with each other, discuss and understand these concerns, and work to address them.').text).not.toMatch(/discuss$/)
   })
 
+  it('say what "the reason … is that" names, and drop a bracket with a pair inside it whole', () => {
+    expect(bullet('A final reason Rust doesn’t allow us to index into a String to get a character is that indexing operations are expected to always take constant time (O(1)).').text).toBe('Indexing operations are expected to always take constant time')
+  })
+
   it('prefer a whole clause a little over the target to a headline', () => {
     expect(bullet('The first thing Compiler will do with this program is perform lexing to break it down into tokens, which it will then parse into a tree.').text).toMatch(/^The first thing Compiler will do/)
   })
