@@ -1,4 +1,5 @@
-import { clauseCuts, dangles, isNegation, startsClause, dropAppositives, dropHedges, dropLeadingClause, dropMarkers, dropParentheticals, dropTrailingAdverbials } from './rules.js'
+import { clauseCuts, dangles, dropLeadingClause, isNegation, startsClause } from './rules.js'
+import { dropAppositives, dropHedges, dropMarkers, dropParentheticals, dropTrailingAdverbials } from './steps.js'
 import { boundary, drop, finite, fork, kept, lower, wordsKept, type Draft } from './draft.js'
 import { complete } from './complete.js'
 import { relative } from './main-clause.js'
